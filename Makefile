@@ -1,0 +1,39 @@
+# The user-facing commands. Each one installs what is missing first.
+.PHONY: deps build build-asan test test-unit test-integration test-asan lint-api run bench clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default -j 2
+
+build-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j 2
+
+test: build
+	@$(MAKE) --no-print-directory test-unit lint-api test-integration
+
+test-unit:
+	@ctest --preset default -j 2
+
+test-integration:
+	@tests/integration/run
+
+lint-api:
+	@npx --no-install redocly lint --config api/redocly.yaml api/openapi.yaml --format=summary
+
+# The whole suite against the sanitizer build.
+test-asan: build-asan
+	@ctest --preset asan -j 2
+	@SWITCHBOARD_BIN=build-asan/bin/switchboard tests/integration/run
+
+run: build
+	@scripts/run-demo
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf build build-asan

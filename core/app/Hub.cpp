@@ -1,0 +1,189 @@
+#include "core/app/Hub.h"
+
+#include "core/auth/AgentService.h"
+#include "core/auth/AuthService.h"
+#include "core/auth/PasswordHasher.h"
+#include "core/common/ApiError.h"
+#include "core/common/Clock.h"
+#include "core/common/SecureRandom.h"
+#include "core/config/WidgetRegistry.h"
+#include "core/conversation/CannedResponseService.h"
+#include "core/conversation/ConversationEvents.h"
+#include "core/conversation/ConversationService.h"
+#include "core/conversation/MessageService.h"
+#include "core/conversation/StatsService.h"
+#include "core/conversation/WidgetSessionService.h"
+#include "core/events/LocalEventBus.h"
+#include "core/http/AgentRoutes.h"
+#include "core/http/AuthGuard.h"
+#include "core/http/AuthRoutes.h"
+#include "core/http/CannedResponseRoutes.h"
+#include "core/http/ConversationRoutes.h"
+#include "core/http/HealthRoutes.h"
+#include "core/http/HttpPipeline.h"
+#include "core/http/RateLimiter.h"
+#include "core/http/RequestHandlerFactory.h"
+#include "core/http/Router.h"
+#include "core/http/StatsRoutes.h"
+#include "core/http/WidgetGate.h"
+#include "core/http/WidgetRoutes.h"
+#include "core/store/AgentRepository.h"
+#include "core/store/Database.h"
+#include "core/store/MigrationRunner.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+namespace switchboard::core::app {
+
+/// Everything the hub owns, in construction order (members are destroyed in reverse).
+struct Hub::Parts {
+    explicit Parts(const config::HubConfig& config, std::vector<config::WidgetConfig> widgetConfigs)
+        : database(store::DatabaseUrl::parse(config.database.url), static_cast<std::size_t>(config.database.poolSize),
+                   config.database.poolWaitMs),
+          widgets(std::move(widgetConfigs)),
+          limiter(clock),
+          events(bus),
+          messages(database, widgets, clock, limiter, events, config.server.maxMessageChars),
+          sessions(database, widgets, clock, limiter, events, messages),
+          conversations(database, clock, events,
+                        [this](store::Sql& sql, const std::string& id) { return agentRepository.findById(sql, id); }),
+          hasher(auth::PasswordHasher::Strength::Interactive),
+          authService(database, hasher, clock, limiter, config.auth),
+          agentService(database, hasher, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
+          cannedResponses(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; },
+                          config.server.maxMessageChars),
+          stats(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
+          guard(authService),
+          gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
+          health(database, ready),
+          widgetRoutes(widgets, sessions, messages, conversations, config.server.maxMessageChars),
+          conversationRoutes(guard, conversations, messages),
+          authRoutes(guard, authService, config.auth),
+          agentRoutes(guard, agentService),
+          cannedRoutes(guard, cannedResponses),
+          statsRoutes(guard, stats),
+          pipeline(router, [this](http::HttpRequest& req, http::HttpResponse& res) {
+              if (!ready.load() && req.path != "/healthz")
+                  throw common::ApiError(503, "unavailable", "the hub is starting; try again shortly");
+              return gate.filter(req, res);
+          }) {
+        health.registerRoutes(router);
+        widgetRoutes.registerRoutes(router);
+        conversationRoutes.registerRoutes(router);
+        authRoutes.registerRoutes(router);
+        agentRoutes.registerRoutes(router);
+        cannedRoutes.registerRoutes(router);
+        statsRoutes.registerRoutes(router);
+    }
+
+    std::atomic<bool> ready{false};
+    common::SystemClock clock;
+    store::Database database;
+    config::WidgetRegistry widgets;
+    http::RateLimiter limiter;
+    events::LocalEventBus bus;
+    conversation::ConversationEvents events;
+    store::AgentRepository agentRepository;
+    conversation::MessageService messages;
+    conversation::WidgetSessionService sessions;
+    conversation::ConversationService conversations;
+    auth::PasswordHasher hasher;
+    auth::AuthService authService;
+    auth::AgentService agentService;
+    conversation::CannedResponseService cannedResponses;
+    conversation::StatsService stats;
+    http::AuthGuard guard;
+    http::WidgetGate gate;
+    http::HealthRoutes health;
+    http::WidgetRoutes widgetRoutes;
+    http::ConversationRoutes conversationRoutes;
+    http::AuthRoutes authRoutes;
+    http::AgentRoutes agentRoutes;
+    http::CannedResponseRoutes cannedRoutes;
+    http::StatsRoutes statsRoutes;
+    http::Router router;
+    http::HttpPipeline pipeline;
+    std::unique_ptr<Poco::Net::HTTPServer> server;
+    std::thread preparer;
+};
+
+Hub::Hub(config::HubConfig config, std::vector<config::WidgetConfig> widgets)
+    : _config(std::move(config)), _parts(std::make_unique<Parts>(_config, std::move(widgets))) {}
+
+Hub::~Hub() { stop(); }
+
+void Hub::migrate() {
+    auto& database = _parts->database;
+    store::MigrationRunner runner(database,
+                                  store::MigrationRunner::fromFiles(store::embeddedMigrationFiles(), database.dialect()));
+    auto applied = runner.run(_parts->clock.nowMs());
+    auto& logger = Poco::Logger::get("store");
+    for (const auto& name : applied) logger.information("applied migration %s", name);
+    if (applied.empty()) logger.information("database schema is current (%s)", database.url().redacted);
+}
+
+void Hub::prepareDatabase() {
+    auto& logger = Poco::Logger::get("hub");
+    while (!_stopping.load()) {
+        try {
+            migrate();
+            const auto email = Poco::Environment::get("SWITCHBOARD_ADMIN_EMAIL", "");
+            auto password = Poco::Environment::get("SWITCHBOARD_ADMIN_PASSWORD", "");
+            if (!email.empty()) {
+                const bool generated = password.empty();
+                if (generated) password = common::SecureRandom::token(12);
+                if (_parts->agentService.ensureFirstAdmin(email, password)) {
+                    logger.notice("created the first admin agent %s", email);
+                    // Shown once, on the console only: the operator has no other way to learn it.
+                    if (generated) std::cout << "First admin: " << email << "  password: " << password << std::endl;
+                }
+            }
+            _parts->ready.store(true);
+            logger.information("ready");
+            return;
+        } catch (const std::exception& error) {
+            logger.error("database not ready (%s); retrying in 2 s", std::string(error.what()));
+        }
+        for (int i = 0; i < 20 && !_stopping.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+void Hub::start() {
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(_config.server.threads);
+    params->setMaxQueued(_config.server.maxQueued);
+    params->setKeepAlive(true);
+    params->setMaxKeepAliveRequests(10000);
+    params->setKeepAliveTimeout(Poco::Timespan(15, 0));
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.listen, static_cast<Poco::UInt16>(_config.server.port)), 256);
+    _parts->server = std::make_unique<Poco::Net::HTTPServer>(
+        new http::RequestHandlerFactory(_parts->pipeline, _config.server.maxBodyBytes, _config.server.trustedProxies),
+        socket, params);
+    _parts->server->start();
+    Poco::Logger::get("hub").information("listening on %s:%d", _config.server.listen, port());
+    _parts->preparer = std::thread([this] { prepareDatabase(); });
+}
+
+void Hub::stop() {
+    _stopping.store(true);
+    if (!_parts) return;
+    if (_parts->preparer.joinable()) _parts->preparer.join();
+    if (_parts->server) {
+        _parts->server->stopAll(true);
+        _parts->server.reset();
+    }
+}
+
+bool Hub::ready() const { return _parts->ready.load(); }
+
+int Hub::port() const { return _parts->server ? _parts->server->port() : _config.server.port; }
+
+} // namespace switchboard::core::app

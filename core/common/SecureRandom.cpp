@@ -1,0 +1,47 @@
+#include "core/common/SecureRandom.h"
+
+#include "core/common/Digest.h"
+
+#include <openssl/err.h>
+#include <openssl/rand.h>
+
+#include <array>
+#include <limits>
+#include <stdexcept>
+
+namespace switchboard::core::common {
+
+std::string SecureRandom::token(std::size_t bytes) {
+    if (bytes == 0) throw std::invalid_argument("a token needs at least one random byte");
+    std::string text = Digest::base64(SecureRandom::bytes(bytes));
+    while (!text.empty() && text.back() == '=') text.pop_back();
+    for (char& c : text) {
+        if (c == '+') c = '-';
+        else if (c == '/') c = '_';
+    }
+    return text;
+}
+
+std::string SecureRandom::uuid4() {
+    std::string raw = bytes(16);
+    raw[6] = static_cast<char>((raw[6] & 0x0f) | 0x40); // version 4
+    raw[8] = static_cast<char>((raw[8] & 0x3f) | 0x80); // RFC 4122 variant
+    const std::string hex = Digest::hex(raw);
+    return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' + hex.substr(16, 4) + '-' +
+           hex.substr(20);
+}
+
+std::string SecureRandom::bytes(std::size_t count) {
+    if (count > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        throw std::invalid_argument("too many random bytes requested");
+    }
+    std::string out(count, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
+        std::array<char, 256> reason{};
+        ERR_error_string_n(ERR_get_error(), reason.data(), reason.size());
+        throw std::runtime_error(std::string("random generator failed: ") + reason.data());
+    }
+    return out;
+}
+
+} // namespace switchboard::core::common

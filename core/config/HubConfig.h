@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::config {
+
+/// Settings of one channel instance (hub.yaml `channels.<name>`); the plugin validates `settings` itself.
+struct ChannelInstanceConfig {
+    std::string name;
+    std::string plugin;
+    /// Flat key → value view of the instance's settings with `${ENV}` already resolved.
+    std::map<std::string, std::string> settings;
+};
+
+struct ServerConfig {
+    std::string listen = "0.0.0.0";
+    int port = 8080;
+    /// Base URL the hub prints and embeds in links; derived from listen/port when empty.
+    std::string publicUrl;
+    int threads = 16;
+    int maxQueued = 256;
+    std::size_t maxBodyBytes = 64 * 1024;
+    std::size_t maxMessageChars = 4000;
+    /// Peers whose X-Forwarded-For header is trusted to name the client address.
+    std::vector<std::string> trustedProxies;
+    /// Folder of static files (widget, portal, demo page).
+    std::string webRoot = "web";
+};
+
+struct DatabaseConfig {
+    /// `sqlite:PATH` or `postgresql://user:pass@host:port/db`.
+    std::string url = "sqlite:var/switchboard.db";
+    int poolSize = 8;
+    int poolWaitMs = 2000;
+};
+
+struct AuthConfig {
+    int sessionTtlHours = 24 * 14;
+    bool cookieSecure = false;
+    int loginPerIpPerMinute = 10;
+    int loginPerAccountPerHour = 20;
+};
+
+struct PublicRateLimits {
+    /// Requests to any public widget endpoint per client IP per minute.
+    int requestsPerIpPerMinute = 600;
+};
+
+struct LogConfig {
+    std::string level = "information";
+    /// `text` or `json`.
+    std::string format = "text";
+};
+
+struct PresenceConfig {
+    int heartbeatS = 30;
+    int visitorTimeoutS = 60;
+    int agentStaleS = 300;
+};
+
+struct DeliveryConfig {
+    std::vector<int> backoffS = {10, 60, 300, 1800, 7200};
+};
+
+struct OutboundConfig {
+    /// Hosts or IP addresses that outgoing requests may reach even though they are not public.
+    std::vector<std::string> allowedHosts;
+    int connectTimeoutMs = 5000;
+    int totalTimeoutMs = 15000;
+    std::size_t maxResponseBytes = 64 * 1024;
+};
+
+struct HubConfig {
+    /// Absolute path of the file this was loaded from; relative paths below resolve against its folder.
+    std::string sourceFile;
+    ServerConfig server;
+    DatabaseConfig database;
+    AuthConfig auth;
+    PublicRateLimits rateLimits;
+    LogConfig log;
+    PresenceConfig presence;
+    DeliveryConfig delivery;
+    OutboundConfig outbound;
+    /// Folder holding one `<widget_id>.yaml` per widget (absolute after loading).
+    std::string widgetsDir = "widgets";
+    /// Folder the plugin host loads channel libraries from (absolute after loading).
+    std::string pluginDir = "plugins";
+    std::vector<ChannelInstanceConfig> channels;
+};
+
+} // namespace switchboard::core::config

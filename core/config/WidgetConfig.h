@@ -1,0 +1,105 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::config {
+
+struct WidgetAppearance {
+    std::string title = "Chat with us";
+    std::string primaryColor = "#2563eb";
+    std::string textColor = "#ffffff";
+    /// `bottom-right` or `bottom-left`.
+    std::string position = "bottom-right";
+    std::string launcherIcon = "chat";
+    std::string agentAvatarUrl;
+};
+
+struct WidgetTexts {
+    std::string welcome = "Hi! How can we help?";
+    std::string inputPlaceholder = "Type your message...";
+    std::string offline = "We're away right now. Leave a message and we'll reply by email.";
+    std::string prechatIntro = "Tell us a little about yourself so we can help.";
+    std::string handoverButton = "Talk to a person";
+    std::string ratingPrompt = "How did we do?";
+};
+
+/// One pre-chat form field. `type` is `name`, `email`, `phone`, `text` or `textarea`; the three built-in
+/// names (`name`, `email`, `phone`) map to visitor columns, every other name is a custom field.
+struct PrechatField {
+    std::string name;
+    std::string label;
+    std::string type = "text";
+    bool required = false;
+    std::size_t maxLength = 200;
+};
+
+struct PrechatConfig {
+    bool enabled = true;
+    std::vector<PrechatField> fields;
+};
+
+struct WidgetRateLimits {
+    int conversationsPerIpPerHour = 10;
+    int messagesPerVisitorPerMinute = 30;
+};
+
+/// A weekly opening window, e.g. days [mon..fri] 09:00–17:00 in `timezone`.
+struct BusinessHoursWindow {
+    std::vector<std::string> days;
+    std::string open;  // "HH:MM"
+    std::string close; // "HH:MM"
+};
+
+struct BusinessHours {
+    bool enabled = false;
+    std::string timezone = "UTC";
+    std::vector<BusinessHoursWindow> windows;
+};
+
+struct HandoverMethod {
+    std::string name;     // portal, email, whatsapp, sms, webhook, or any operator-chosen name
+    std::string channel;  // channel instance in hub.yaml
+    std::string label;    // what the visitor sees in the choice dialog
+    std::vector<std::string> requiredFields; // YAML `requires`: visitor fields name, email, phone
+    std::string confirmation;          // text shown once the request is accepted
+    /// Per-method settings handed to the channel (webhook `url`, `secret`, ...), `${ENV}` resolved.
+    std::map<std::string, std::string> settings;
+};
+
+struct HandoverConfig {
+    bool enabled = false;
+    std::string defaultMethod;
+    int maxAttempts = 3;
+    std::vector<HandoverMethod> methods;
+};
+
+struct EmailAgentsNotification {
+    bool enabled = false;
+    std::vector<std::string> to;
+    bool unlessAgentViewing = true;
+    int quietAfterViewS = 120;
+};
+
+struct NotificationsConfig {
+    EmailAgentsNotification emailAgents;
+};
+
+struct WidgetConfig {
+    /// Equals the file's base name (`demo.yaml` → `demo`).
+    std::string id;
+    std::string sourceFile;
+    std::string name;
+    std::vector<std::string> allowedOrigins;
+    WidgetAppearance appearance;
+    WidgetTexts texts;
+    PrechatConfig prechat;
+    WidgetRateLimits rateLimits;
+    BusinessHours businessHours;
+    HandoverConfig handover;
+    NotificationsConfig notifications;
+};
+
+} // namespace switchboard::core::config

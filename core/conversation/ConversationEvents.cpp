@@ -1,0 +1,61 @@
+#include "core/conversation/ConversationEvents.h"
+
+#include "core/conversation/ConversationJson.h"
+
+namespace switchboard::core::conversation {
+
+using events::Room;
+
+namespace {
+
+std::vector<Room> roomsOf(const Conversation& c) {
+    std::vector<Room> rooms{{Room::Kind::Conversation, c.id}, {Room::Kind::WidgetAgents, c.widgetId}};
+    if (c.assignedAgentId) rooms.push_back({Room::Kind::Agent, *c.assignedAgentId});
+    return rooms;
+}
+
+} // namespace
+
+void ConversationEvents::messageNew(const Conversation& conversation, const Message& message) {
+    auto payload = ConversationJson::message(message);
+    payload->set("widget_id", conversation.widgetId);
+    _bus.publish({"message:new", payload, roomsOf(conversation)});
+}
+
+void ConversationEvents::conversationNew(const ConversationView& view) {
+    publishConversation("conversation:new", view, nullptr);
+}
+
+void ConversationEvents::conversationUpdated(const ConversationView& view) {
+    publishConversation("conversation:updated", view, nullptr);
+}
+
+void ConversationEvents::conversationAssigned(const ConversationView& view) {
+    Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+    payload->set("agent_id", *view.conversation.assignedAgentId);
+    publishConversation("conversation:assigned", view, payload);
+}
+
+void ConversationEvents::conversationTransferred(const ConversationView& view, const std::string& fromAgentId) {
+    Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+    payload->set("from_agent_id", fromAgentId);
+    payload->set("to_agent_id", *view.conversation.assignedAgentId);
+    // The agent who handed the conversation over hears of it too.
+    publishConversation("conversation:transferred", view, payload, {{Room::Kind::Agent, fromAgentId}});
+}
+
+void ConversationEvents::conversationResolved(const ConversationView& view) {
+    publishConversation("conversation:resolved", view, nullptr);
+}
+
+void ConversationEvents::publishConversation(const std::string& name, const ConversationView& view,
+                                             Poco::JSON::Object::Ptr payload, std::vector<Room> extraRooms) {
+    if (!payload) payload = new Poco::JSON::Object;
+    payload->set("conversation_id", view.conversation.id);
+    payload->set("conversation", ConversationJson::conversation(view));
+    auto rooms = roomsOf(view.conversation);
+    rooms.insert(rooms.end(), extraRooms.begin(), extraRooms.end());
+    _bus.publish({name, payload, rooms});
+}
+
+} // namespace switchboard::core::conversation

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/conversation/Conversation.h"
+#include "core/conversation/Message.h"
+#include "core/events/EventBus.h"
+
+#include <string>
+
+namespace switchboard::core::conversation {
+
+/// Names and addresses the events of the real-time contract for conversation changes. Called after the
+/// change is committed, by whichever edge made it.
+class ConversationEvents {
+public:
+    explicit ConversationEvents(events::EventBus& bus) : _bus(bus) {}
+
+    void messageNew(const Conversation& conversation, const Message& message);
+    void conversationNew(const ConversationView& view);
+    void conversationUpdated(const ConversationView& view);
+    void conversationAssigned(const ConversationView& view);
+    void conversationTransferred(const ConversationView& view, const std::string& fromAgentId);
+    void conversationResolved(const ConversationView& view);
+
+private:
+    void publishConversation(const std::string& name, const ConversationView& view, Poco::JSON::Object::Ptr payload,
+                             std::vector<events::Room> extraRooms = {});
+
+    events::EventBus& _bus;
+};
+
+} // namespace switchboard::core::conversation

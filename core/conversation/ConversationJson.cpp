@@ -1,0 +1,107 @@
+#include "core/conversation/ConversationJson.h"
+
+#include "core/common/Time.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+namespace switchboard::core::conversation {
+
+namespace {
+
+Poco::Dynamic::Var orNull(const std::optional<std::string>& value) {
+    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
+}
+
+Poco::Dynamic::Var timeOrNull(const std::optional<std::int64_t>& ms) {
+    return ms ? Poco::Dynamic::Var(common::formatIso8601Ms(*ms)) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr parseObject(const std::string& json) {
+    try {
+        Poco::JSON::Parser parser;
+        auto value = parser.parse(json);
+        if (value.type() == typeid(Poco::JSON::Object::Ptr)) return value.extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        // Stored by the hub itself; an unreadable value is shown as empty rather than failing the whole view.
+    }
+    return new Poco::JSON::Object;
+}
+
+} // namespace
+
+Poco::JSON::Object::Ptr ConversationJson::message(const Message& m) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("id", m.id);
+    json->set("conversation_id", m.conversationId);
+    json->set("seq", m.seq);
+    json->set("sender_type", m.senderType);
+    json->set("sender_id", orNull(m.senderId));
+    json->set("sender_name", orNull(m.senderName));
+    json->set("text", m.text);
+    json->set("client_msg_id", orNull(m.clientMsgId));
+    json->set("created_at", common::formatIso8601Ms(m.createdAt));
+    json->set("read_by_agent_at", timeOrNull(m.readByAgentAt));
+    json->set("read_by_visitor_at", timeOrNull(m.readByVisitorAt));
+    return json;
+}
+
+Poco::JSON::Array::Ptr ConversationJson::messages(const std::vector<Message>& messages) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& m : messages) array->add(message(m));
+    return array;
+}
+
+Poco::JSON::Object::Ptr ConversationJson::visitor(const Visitor& v) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("id", v.id);
+    json->set("name", orNull(v.name));
+    json->set("email", orNull(v.email));
+    json->set("phone", orNull(v.phone));
+    json->set("custom", parseObject(v.customFieldsJson));
+    json->set("current_url", orNull(v.currentUrl));
+    json->set("referrer", orNull(v.referrer));
+    json->set("user_agent", orNull(v.userAgent));
+    json->set("ip", orNull(v.ip));
+    json->set("first_seen_at", common::formatIso8601Ms(v.firstSeenAt));
+    json->set("last_seen_at", common::formatIso8601Ms(v.lastSeenAt));
+    return json;
+}
+
+Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& view, bool forVisitor) {
+    const auto& c = view.conversation;
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("id", c.id);
+    json->set("widget_id", c.widgetId);
+    json->set("status", c.status);
+    json->set("priority", c.priority);
+    Poco::JSON::Array::Ptr tags = new Poco::JSON::Array;
+    for (const auto& tag : c.tags) tags->add(tag);
+    json->set("tags", tags);
+    json->set("assigned_agent_id", orNull(c.assignedAgentId));
+    json->set("subject", orNull(c.subject));
+    json->set("rating", c.rating ? Poco::Dynamic::Var(*c.rating) : Poco::Dynamic::Var());
+    json->set("feedback", orNull(c.feedback));
+    json->set("handover_method", orNull(c.handoverMethod));
+    json->set("first_message_at", timeOrNull(c.firstMessageAt));
+    json->set("first_response_at", timeOrNull(c.firstResponseAt));
+    json->set("last_message_at", timeOrNull(c.lastMessageAt));
+    json->set("resolved_at", timeOrNull(c.resolvedAt));
+    json->set("created_at", common::formatIso8601Ms(c.createdAt));
+    json->set("updated_at", common::formatIso8601Ms(c.updatedAt));
+    json->set("last_seq", c.lastSeq);
+    json->set("unread_count", forVisitor ? c.unreadByVisitor : c.unreadByAgent);
+    if (c.lastMessageText) {
+        Poco::JSON::Object::Ptr last = new Poco::JSON::Object;
+        last->set("text", *c.lastMessageText);
+        last->set("sender_type", orNull(c.lastMessageSender));
+        last->set("created_at", timeOrNull(c.lastMessageAt));
+        json->set("last_message", last);
+    } else {
+        json->set("last_message", Poco::Dynamic::Var());
+    }
+    json->set("visitor", visitor(view.visitor));
+    return json;
+}
+
+} // namespace switchboard::core::conversation

@@ -1,0 +1,195 @@
+#include "core/conversation/MessageService.h"
+
+#include "core/common/ApiError.h"
+#include "core/common/SecureRandom.h"
+#include "core/common/Validation.h"
+
+#include <algorithm>
+
+namespace switchboard::core::conversation {
+
+using common::ApiError;
+
+namespace {
+
+constexpr std::size_t PreviewChars = 140;
+
+/// The first characters of a message for list previews, cut on a UTF-8 boundary.
+std::string preview(const std::string& text) {
+    std::size_t bytes = 0, chars = 0;
+    while (bytes < text.size() && chars < PreviewChars) {
+        const auto lead = static_cast<unsigned char>(text[bytes]);
+        bytes += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        ++chars;
+    }
+    return text.substr(0, std::min(bytes, text.size()));
+}
+
+} // namespace
+
+MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
+                               const common::Clock& clock, http::RateLimiter& limiter, ConversationEvents& events,
+                               std::size_t maxMessageChars)
+    : _database(database),
+      _widgets(widgets),
+      _clock(clock),
+      _limiter(limiter),
+      _events(events),
+      _maxMessageChars(maxMessageChars) {}
+
+PostedMessage MessageService::postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
+                                                 const std::string& text,
+                                                 const std::optional<std::string>& clientMsgId) {
+    validateText(text, clientMsgId);
+    if (auto widget = _widgets.find(visitor.widgetId)) {
+        const auto decision =
+            _limiter.hit("visitor-messages:" + visitor.id, widget->rateLimits.messagesPerVisitorPerMinute, 60);
+        if (!decision.allowed) throw common::RateLimited(decision.retryAfterS, "too many messages; slow down");
+    }
+    Message draft;
+    draft.senderType = "visitor";
+    draft.senderId = visitor.id;
+    draft.senderName = visitor.name;
+    draft.text = text;
+    draft.clientMsgId = clientMsgId;
+    return append(
+        conversationId, std::move(draft),
+        [&](const Conversation& c) { return c.visitorId == visitor.id; },
+        [](Conversation& c, const Message&) { ++c.unreadByAgent; });
+}
+
+PostedMessage MessageService::postAgentMessage(const auth::Caller& caller, const std::string& conversationId,
+                                               const std::string& text,
+                                               const std::optional<std::string>& clientMsgId) {
+    validateText(text, clientMsgId);
+    Message draft;
+    draft.senderType = "agent";
+    draft.senderId = caller.agent.id;
+    draft.senderName = caller.agent.displayName;
+    draft.text = text;
+    draft.clientMsgId = clientMsgId;
+    return append(
+        conversationId, std::move(draft), [&](const Conversation& c) { return caller.canSee(c.widgetId); },
+        [&](Conversation& c, const Message& m) {
+            ++c.unreadByVisitor;
+            if (!c.firstResponseAt) c.firstResponseAt = m.createdAt;
+            // The first agent to answer an unassigned conversation takes it over.
+            if (!c.assignedAgentId) c.assignedAgentId = caller.agent.id;
+            if (c.status == "bot" || c.status == "pending") c.status = "active";
+        });
+}
+
+template <class Authorize, class Mutate>
+PostedMessage MessageService::append(const std::string& conversationId, Message draft, Authorize&& authorize,
+                                     Mutate&& mutate) {
+    const auto now = _clock.nowMs();
+    struct Outcome {
+        PostedMessage posted;
+        Conversation before;
+        Conversation after;
+    };
+    auto outcome = _database.write([&](store::Sql& sql) -> Outcome {
+        auto conversation = _conversations.findForUpdate(sql, conversationId);
+        if (!conversation || !authorize(*conversation)) throw ApiError::notFound("conversation");
+        if (draft.clientMsgId) {
+            if (auto existing = _messages.findByClientMsgId(sql, conversationId, *draft.clientMsgId)) {
+                if (existing->text != draft.text || existing->senderType != draft.senderType)
+                    throw ApiError::conflict("client_msg_id_conflict",
+                                             "client_msg_id was already used for a different message");
+                return {{*existing, false}, *conversation, *conversation};
+            }
+        }
+        if (!conversation->isOpen())
+            throw ApiError::conflict("conversation_closed", "the conversation is " + conversation->status);
+
+        const Conversation before = *conversation;
+        draft.id = common::SecureRandom::uuid4();
+        draft.conversationId = conversationId;
+        draft.seq = conversation->lastSeq + 1;
+        draft.createdAt = now;
+        if (!_messages.insert(sql, draft))
+            throw ApiError::conflict("client_msg_id_conflict", "client_msg_id was used concurrently; retry");
+
+        auto& c = *conversation;
+        c.lastSeq = draft.seq;
+        c.lastMessageText = preview(draft.text);
+        c.lastMessageSender = draft.senderType;
+        c.lastMessageAt = now;
+        if (!c.firstMessageAt) c.firstMessageAt = now;
+        c.activityAt = now;
+        c.updatedAt = now;
+        mutate(c, draft);
+        _conversations.save(sql, c);
+        return {{draft, true}, before, c};
+    });
+
+    if (outcome.posted.created) {
+        _events.messageNew(outcome.after, outcome.posted.message);
+        const bool stateChanged = outcome.before.status != outcome.after.status ||
+                                  outcome.before.assignedAgentId != outcome.after.assignedAgentId;
+        if (stateChanged) {
+            if (auto view = _database.read([&](store::Sql& sql) { return _conversations.findView(sql, conversationId); })) {
+                if (outcome.before.assignedAgentId != outcome.after.assignedAgentId) _events.conversationAssigned(*view);
+                _events.conversationUpdated(*view);
+            }
+        }
+    }
+    return outcome.posted;
+}
+
+void MessageService::validateText(const std::string& text, const std::optional<std::string>& clientMsgId) const {
+    const auto length = common::utf8Length(text);
+    if (!length) throw ApiError::invalid("validation_failed", "text must be valid UTF-8", "text");
+    if (common::trim(text).empty()) throw ApiError::invalid("empty_message", "text must not be empty", "text");
+    if (*length > _maxMessageChars)
+        throw ApiError::invalid("message_too_long",
+                                "text is longer than " + std::to_string(_maxMessageChars) + " characters", "text");
+    if (clientMsgId && (clientMsgId->empty() || clientMsgId->size() > MaxClientMsgIdLength))
+        throw ApiError::invalid("validation_failed",
+                                "client_msg_id must be 1 to " + std::to_string(MaxClientMsgIdLength) + " characters",
+                                "client_msg_id");
+}
+
+MessagePage MessageService::visitorMessagesAfter(const Visitor& visitor, const std::string& conversationId,
+                                                 std::int64_t afterSeq, std::size_t limit) {
+    return _database.read([&](store::Sql& sql) {
+        auto view = _conversations.findView(sql, conversationId);
+        if (!view || view->conversation.visitorId != visitor.id) throw ApiError::notFound("conversation");
+        return page(sql, conversationId, std::nullopt, afterSeq, limit);
+    });
+}
+
+MessagePage MessageService::agentMessages(const auth::Caller& caller, const std::string& conversationId,
+                                          std::optional<std::int64_t> beforeSeq, std::optional<std::int64_t> afterSeq,
+                                          std::size_t limit) {
+    return _database.read([&](store::Sql& sql) {
+        auto view = _conversations.findView(sql, conversationId);
+        if (!view || !caller.canSee(view->conversation.widgetId)) throw ApiError::notFound("conversation");
+        if (!beforeSeq && !afterSeq) beforeSeq = view->conversation.lastSeq + 1;
+        return page(sql, conversationId, beforeSeq, afterSeq, limit);
+    });
+}
+
+MessagePage MessageService::page(store::Sql& sql, const std::string& conversationId,
+                                 std::optional<std::int64_t> beforeSeq, std::optional<std::int64_t> afterSeq,
+                                 std::size_t limit) {
+    limit = std::clamp<std::size_t>(limit, 1, MaxPageSize);
+    // One extra row tells whether there is more beyond this page.
+    MessagePage result;
+    if (beforeSeq) {
+        result.messages = _messages.listBefore(sql, conversationId, *beforeSeq, limit + 1);
+        if (result.messages.size() > limit) {
+            result.hasMore = true;
+            result.messages.erase(result.messages.begin());
+        }
+    } else {
+        result.messages = _messages.listAfter(sql, conversationId, afterSeq.value_or(0), limit + 1);
+        if (result.messages.size() > limit) {
+            result.hasMore = true;
+            result.messages.pop_back();
+        }
+    }
+    return result;
+}
+
+} // namespace switchboard::core::conversation

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/auth/Caller.h"
+#include "core/common/Clock.h"
+#include "core/config/WidgetRegistry.h"
+#include "core/conversation/ConversationEvents.h"
+#include "core/conversation/Message.h"
+#include "core/conversation/Visitor.h"
+#include "core/http/RateLimiter.h"
+#include "core/store/ConversationRepository.h"
+#include "core/store/Database.h"
+#include "core/store/MessageRepository.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::conversation {
+
+struct PostedMessage {
+    Message message;
+    /// False when a retry with a known client_msg_id returned the original.
+    bool created = true;
+};
+
+struct MessagePage {
+    std::vector<Message> messages;
+    bool hasMore = false;
+};
+
+/// Adds messages to conversations and reads them back in sequence order: the hot path of the hub.
+///
+/// Each message gets the next sequence number of its conversation in the same transaction that stores it
+/// (the conversation row is locked for the duration), and a repeated client_msg_id returns the stored message
+/// instead of adding a second one; the database's unique constraint is what guarantees it.
+class MessageService {
+public:
+    MessageService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
+                   http::RateLimiter& limiter, ConversationEvents& events, std::size_t maxMessageChars);
+
+    PostedMessage postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
+                                     const std::string& text, const std::optional<std::string>& clientMsgId);
+    PostedMessage postAgentMessage(const auth::Caller& caller, const std::string& conversationId,
+                                   const std::string& text, const std::optional<std::string>& clientMsgId);
+
+    MessagePage visitorMessagesAfter(const Visitor& visitor, const std::string& conversationId,
+                                     std::int64_t afterSeq, std::size_t limit);
+    /// Exactly one of `beforeSeq` / `afterSeq` may be set; with neither, the latest `limit` messages.
+    MessagePage agentMessages(const auth::Caller& caller, const std::string& conversationId,
+                              std::optional<std::int64_t> beforeSeq, std::optional<std::int64_t> afterSeq,
+                              std::size_t limit);
+
+    /// Throws 422 for text that is empty, too long or not UTF-8, or a malformed client_msg_id.
+    void validateText(const std::string& text, const std::optional<std::string>& clientMsgId) const;
+
+    static constexpr std::size_t MaxPageSize = 500;
+    static constexpr std::size_t MaxClientMsgIdLength = 100;
+
+private:
+    /// Validates, then stores `draft` as the next message of the conversation; `mutate` applies the
+    /// sender-specific changes to the locked conversation (assignment, first response, unread counters).
+    template <class Authorize, class Mutate>
+    PostedMessage append(const std::string& conversationId, Message draft, Authorize&& authorize, Mutate&& mutate);
+    MessagePage page(store::Sql& sql, const std::string& conversationId, std::optional<std::int64_t> beforeSeq,
+                     std::optional<std::int64_t> afterSeq, std::size_t limit);
+
+    store::Database& _database;
+    const config::WidgetRegistry& _widgets;
+    const common::Clock& _clock;
+    http::RateLimiter& _limiter;
+    ConversationEvents& _events;
+    const std::size_t _maxMessageChars;
+    store::ConversationRepository _conversations;
+    store::MessageRepository _messages;
+};
+
+} // namespace switchboard::core::conversation

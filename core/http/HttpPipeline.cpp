@@ -1,0 +1,60 @@
+#include "core/http/HttpPipeline.h"
+
+#include "core/common/ApiError.h"
+#include "core/store/Database.h"
+
+#include <Poco/Logger.h>
+
+namespace switchboard::core::http {
+
+using common::ApiError;
+
+HttpResponse HttpPipeline::handle(HttpRequest& request) const {
+    HttpResponse response;
+    // API answers are per-caller and live; only routes that say otherwise may be cached.
+    if (request.path.rfind("/api/", 0) == 0) response.setHeader("Cache-Control", "no-store");
+    try {
+        dispatch(request, response);
+    } catch (const common::RateLimited& error) {
+        writeError(response, error);
+        response.setHeader("Retry-After", std::to_string(error.retryAfterS()));
+    } catch (const ApiError& error) {
+        writeError(response, error);
+    } catch (const store::DatabaseUnavailable& error) {
+        Poco::Logger::get("http").error("database unavailable during %s %s: %s", request.method, request.path,
+                                        std::string(error.what()));
+        writeError(response, ApiError(503, "unavailable", "the database is unavailable; try again shortly"));
+    } catch (const std::exception& error) {
+        Poco::Logger::get("http").error("unhandled error in %s %s: %s", request.method, request.path,
+                                        std::string(error.what()));
+        writeError(response, ApiError(500, "internal_error", "an internal error occurred"));
+    }
+    return response;
+}
+
+void HttpPipeline::dispatch(HttpRequest& request, HttpResponse& response) const {
+    if (_before && _before(request, response)) return;
+    auto match = _router.match(request);
+    if (!match.handler) {
+        if (match.pathKnown) {
+            std::string allow;
+            for (const auto& method : match.allowedMethods) allow += (allow.empty() ? "" : ", ") + method;
+            response.setHeader("Allow", allow);
+            throw ApiError(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
+        }
+        throw ApiError::notFound("route " + request.path);
+    }
+    (*match.handler)(request, response);
+}
+
+void HttpPipeline::writeError(HttpResponse& response, const ApiError& error) {
+    Poco::JSON::Object::Ptr detail = new Poco::JSON::Object;
+    detail->set("code", error.code());
+    detail->set("message", std::string(error.what()));
+    if (error.field()) detail->set("field", *error.field());
+    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+    body->set("error", detail);
+    response.json(error.status(), body);
+}
+
+} // namespace switchboard::core::http

@@ -1,0 +1,55 @@
+#include "core/http/HttpResponse.h"
+
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
+namespace switchboard::core::http {
+
+namespace {
+
+template <class T>
+std::string stringify(const T& value) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(value, out);
+    return out.str();
+}
+
+} // namespace
+
+void HttpResponse::json(int statusCode, const Poco::JSON::Object::Ptr& object) {
+    status = statusCode;
+    contentType = "application/json";
+    body = stringify(object);
+}
+
+void HttpResponse::json(int statusCode, const Poco::JSON::Array::Ptr& array) {
+    status = statusCode;
+    contentType = "application/json";
+    body = stringify(array);
+}
+
+void HttpResponse::noContent() {
+    status = 204;
+    contentType.clear();
+    body.clear();
+}
+
+void HttpResponse::setHeader(const std::string& name, const std::string& value) {
+    for (auto& [key, existing] : headers) {
+        if (Poco::icompare(key, name) == 0) {
+            existing = value;
+            return;
+        }
+    }
+    headers.emplace_back(name, value);
+}
+
+std::string HttpResponse::header(const std::string& name) const {
+    for (const auto& [key, value] : headers)
+        if (Poco::icompare(key, name) == 0) return value;
+    return {};
+}
+
+} // namespace switchboard::core::http

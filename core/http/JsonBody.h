@@ -1,0 +1,39 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::http {
+
+/// A request body that must be a JSON object, with typed field access. A wrong type is a 400
+/// `invalid_field` naming the field; a missing required field is a 400 `missing_field`.
+class JsonBody {
+public:
+    /// Throws 400 `invalid_json` unless `text` is a JSON object. An empty body is an empty object.
+    static JsonBody parse(const std::string& text);
+    explicit JsonBody(Poco::JSON::Object::Ptr object) : _object(std::move(object)) {}
+
+    /// Present with a non-null value.
+    bool has(const std::string& key) const;
+    /// Present at all, even as null.
+    bool contains(const std::string& key) const { return _object->has(key); }
+    std::string requireString(const std::string& key) const;
+    /// nullopt when absent or null.
+    std::optional<std::string> optString(const std::string& key) const;
+    std::optional<std::int64_t> optInteger(const std::string& key) const;
+    std::optional<bool> optBool(const std::string& key) const;
+    std::optional<std::vector<std::string>> optStringArray(const std::string& key) const;
+    /// A nested object whose values are all strings (custom fields); nullopt when absent or null.
+    std::optional<std::vector<std::pair<std::string, std::string>>> optStringMap(const std::string& key) const;
+    /// The raw value, for fields whose validation is domain-specific (e.g. a rating that may be 2.5).
+    Poco::Dynamic::Var raw(const std::string& key) const;
+
+private:
+    Poco::JSON::Object::Ptr _object;
+};
+
+} // namespace switchboard::core::http

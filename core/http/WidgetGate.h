@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/config/WidgetRegistry.h"
+#include "core/http/HttpRequest.h"
+#include "core/http/HttpResponse.h"
+#include "core/http/RateLimiter.h"
+
+namespace switchboard::core::http {
+
+/// Guards the public, browser-facing endpoints (`/api/widget/*`, `/api/handover/request`): answers CORS,
+/// refuses foreign origins, and applies the per-IP request limit. Runs before routing; the routes then check
+/// the origin against the one widget a request concerns with `admitOrigin`.
+class WidgetGate {
+public:
+    WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute);
+
+    /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests itself (returns true then).
+    bool filter(HttpRequest& request, HttpResponse& response) const;
+    /// Throws 403 `origin_not_allowed` unless the request's Origin (if any) may use `widget`.
+    static void admitOrigin(const HttpRequest& request, const config::WidgetConfig& widget);
+
+    static bool isPublicPath(const std::string& path);
+
+private:
+    static bool sameOrigin(const HttpRequest& request, const std::string& origin);
+
+    const config::WidgetRegistry& _widgets;
+    RateLimiter& _limiter;
+    const int _requestsPerIpPerMinute;
+};
+
+} // namespace switchboard::core::http

@@ -1,0 +1,233 @@
+#include "core/store/ConversationRepository.h"
+
+#include "core/store/VisitorRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace switchboard::core::store {
+
+namespace {
+
+constexpr std::size_t ConversationColumnCount = 22; // as listed in conversationColumns()
+
+std::string conversationColumns(const std::string& a) {
+    std::string out;
+    for (const char* column :
+         {"id", "widget_id", "visitor_id", "status", "priority", "assigned_agent_id", "subject", "rating", "feedback",
+          "handover_method", "last_seq", "unread_by_agent", "unread_by_visitor", "last_message_text",
+          "last_message_sender", "first_message_at", "first_response_at", "last_message_at", "resolved_at",
+          "activity_at", "created_at", "updated_at"}) {
+        if (!out.empty()) out += ", ";
+        out += a + "." + column;
+    }
+    return out;
+}
+
+conversation::Conversation conversationFromRow(const Row& row) {
+    conversation::Conversation c;
+    c.id = row.text(0);
+    c.widgetId = row.text(1);
+    c.visitorId = row.text(2);
+    c.status = row.text(3);
+    c.priority = row.text(4);
+    c.assignedAgentId = row.optText(5);
+    c.subject = row.optText(6);
+    c.rating = row.optInt64(7);
+    c.feedback = row.optText(8);
+    c.handoverMethod = row.optText(9);
+    c.lastSeq = row.int64(10);
+    c.unreadByAgent = row.int64(11);
+    c.unreadByVisitor = row.int64(12);
+    c.lastMessageText = row.optText(13);
+    c.lastMessageSender = row.optText(14);
+    c.firstMessageAt = row.optInt64(15);
+    c.firstResponseAt = row.optInt64(16);
+    c.lastMessageAt = row.optInt64(17);
+    c.resolvedAt = row.optInt64(18);
+    c.activityAt = row.int64(19);
+    c.createdAt = row.int64(20);
+    c.updatedAt = row.int64(21);
+    return c;
+}
+
+/// `%text%` for LIKE, with the wildcard characters in the user's text escaped.
+std::string likePattern(const std::string& text) {
+    std::string out = "%";
+    for (char ch : text) {
+        if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    return out + "%";
+}
+
+std::string placeholders(std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+} // namespace
+
+void ConversationRepository::insert(Sql& sql, const conversation::Conversation& c) {
+    Poco::Int64 activity = c.activityAt, created = c.createdAt, updated = c.updatedAt;
+    sql.statement("INSERT INTO conversations (id, widget_id, visitor_id, status, priority, activity_at, created_at, "
+                  "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        useRef(c.id), useRef(c.widgetId), useRef(c.visitorId), useRef(c.status), useRef(c.priority), use(activity),
+        use(created), use(updated), now;
+}
+
+void ConversationRepository::save(Sql& sql, const conversation::Conversation& c) {
+    auto assigned = toNullable(c.assignedAgentId), subject = toNullable(c.subject), feedback = toNullable(c.feedback),
+         handover = toNullable(c.handoverMethod), lastText = toNullable(c.lastMessageText),
+         lastSender = toNullable(c.lastMessageSender);
+    auto rating = toNullable(c.rating), firstMessage = toNullable(c.firstMessageAt),
+         firstResponse = toNullable(c.firstResponseAt), lastMessage = toNullable(c.lastMessageAt),
+         resolved = toNullable(c.resolvedAt);
+    Poco::Int64 lastSeq = c.lastSeq, unreadAgent = c.unreadByAgent, unreadVisitor = c.unreadByVisitor,
+                activity = c.activityAt, updated = c.updatedAt;
+    sql.statement("UPDATE conversations SET status = ?, priority = ?, assigned_agent_id = ?, subject = ?, rating = ?, "
+                  "feedback = ?, handover_method = ?, last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
+                  "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
+                  "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ? WHERE id = ?"),
+        useRef(c.status), useRef(c.priority), use(assigned), use(subject), use(rating), use(feedback), use(handover),
+        use(lastSeq), use(unreadAgent), use(unreadVisitor), use(lastText), use(lastSender), use(firstMessage),
+        use(firstResponse), use(lastMessage), use(resolved), use(activity), use(updated), useRef(c.id), now;
+}
+
+void ConversationRepository::replaceTags(Sql& sql, const std::string& conversationId,
+                                         const std::vector<std::string>& tags) {
+    sql.statement("DELETE FROM conversation_tags WHERE conversation_id = ?"), useRef(conversationId), now;
+    for (const auto& tag : tags)
+        sql.statement("INSERT INTO conversation_tags (conversation_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+            useRef(conversationId), useRef(tag), now;
+}
+
+std::optional<conversation::ConversationView> ConversationRepository::findView(Sql& sql, const std::string& id) {
+    auto statement = sql.statement("SELECT " + conversationColumns("c") + ", " + VisitorRepository::columns("v") +
+                                   " FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE c.id = ?");
+    statement, useRef(id);
+    auto views = selectViews(sql, statement);
+    if (views.empty()) return std::nullopt;
+    return views.front();
+}
+
+std::optional<conversation::Conversation> ConversationRepository::findForUpdate(Sql& sql, const std::string& id) {
+    const std::string lock = sql.dialect() == Dialect::PostgreSQL ? " FOR UPDATE" : "";
+    auto statement = sql.statement("SELECT " + conversationColumns("c") + " FROM conversations c WHERE c.id = ?" + lock);
+    statement, useRef(id);
+    statement.execute();
+    Poco::Data::RecordSet records(statement);
+    if (records.rowCount() == 0) return std::nullopt;
+    return conversationFromRow(Row(records, 0));
+}
+
+std::optional<conversation::Conversation> ConversationRepository::findOpenForVisitor(Sql& sql,
+                                                                                     const std::string& visitorId) {
+    auto statement = sql.statement("SELECT " + conversationColumns("c") +
+                                   " FROM conversations c WHERE c.visitor_id = ? AND c.status NOT IN ('resolved', "
+                                   "'closed') ORDER BY c.activity_at DESC LIMIT 1");
+    statement, useRef(visitorId);
+    statement.execute();
+    Poco::Data::RecordSet records(statement);
+    if (records.rowCount() == 0) return std::nullopt;
+    return conversationFromRow(Row(records, 0));
+}
+
+std::vector<conversation::ConversationView> ConversationRepository::list(Sql& sql, const ConversationFilter& f) {
+    std::string where = " WHERE 1 = 1";
+    struct Arg {
+        bool isInt;
+        std::string text;
+        Poco::Int64 number;
+    };
+    std::vector<Arg> args;
+    auto addText = [&](const std::string& value) { args.push_back({false, value, 0}); };
+
+    if (f.visibleWidgets) {
+        if (f.visibleWidgets->empty()) return {};
+        where += " AND c.widget_id IN (" + placeholders(f.visibleWidgets->size()) + ")";
+        for (const auto& widget : *f.visibleWidgets) addText(widget);
+    }
+    if (f.widgetId) {
+        where += " AND c.widget_id = ?";
+        addText(*f.widgetId);
+    }
+    if (!f.statuses.empty()) {
+        where += " AND c.status IN (" + placeholders(f.statuses.size()) + ")";
+        for (const auto& status : f.statuses) addText(status);
+    }
+    if (f.unassignedOnly) {
+        where += " AND c.assigned_agent_id IS NULL";
+    } else if (f.assignedAgentId) {
+        where += " AND c.assigned_agent_id = ?";
+        addText(*f.assignedAgentId);
+    }
+    if (f.priority) {
+        where += " AND c.priority = ?";
+        addText(*f.priority);
+    }
+    if (f.tag) {
+        where += " AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = ?)";
+        addText(*f.tag);
+    }
+    if (f.search) {
+        const std::string pattern = likePattern(*f.search);
+        where += " AND (LOWER(COALESCE(v.name, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(v.email, '')) LIKE ? ESCAPE "
+                 "'\\' OR COALESCE(v.phone, '') LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE "
+                 "m.conversation_id = c.id AND LOWER(m.text) LIKE ? ESCAPE '\\'))";
+        for (int i = 0; i < 4; ++i) addText(pattern);
+    }
+    if (f.after) {
+        where += " AND (c.activity_at < ? OR (c.activity_at = ? AND c.id < ?))";
+        args.push_back({true, {}, f.after->first});
+        args.push_back({true, {}, f.after->first});
+        addText(f.after->second);
+    }
+    args.push_back({true, {}, static_cast<Poco::Int64>(f.limit)});
+
+    auto statement = sql.statement("SELECT " + conversationColumns("c") + ", " + VisitorRepository::columns("v") +
+                                   " FROM conversations c JOIN visitors v ON v.id = c.visitor_id" + where +
+                                   " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?");
+    for (const auto& arg : args) {
+        if (arg.isInt)
+            statement, bind(arg.number);
+        else
+            statement, bind(arg.text);
+    }
+    return selectViews(sql, statement);
+}
+
+std::vector<conversation::ConversationView> ConversationRepository::selectViews(Sql& sql,
+                                                                                Poco::Data::Statement& statement) {
+    statement.execute();
+    Poco::Data::RecordSet records(statement);
+    std::vector<conversation::ConversationView> views;
+    views.reserve(records.rowCount());
+    for (std::size_t i = 0; i < records.rowCount(); ++i) {
+        Row row(records, i);
+        views.push_back({conversationFromRow(row), VisitorRepository::fromRow(row, ConversationColumnCount)});
+    }
+    loadTags(sql, views);
+    return views;
+}
+
+void ConversationRepository::loadTags(Sql& sql, std::vector<conversation::ConversationView>& views) {
+    if (views.empty()) return;
+    std::map<std::string, conversation::Conversation*> byId;
+    for (auto& view : views) byId[view.conversation.id] = &view.conversation;
+    auto statement = sql.statement("SELECT conversation_id, tag FROM conversation_tags WHERE conversation_id IN (" +
+                                   placeholders(views.size()) + ") ORDER BY tag");
+    for (const auto& view : views) statement, bind(view.conversation.id);
+    statement.execute();
+    Poco::Data::RecordSet records(statement);
+    for (std::size_t i = 0; i < records.rowCount(); ++i) {
+        Row row(records, i);
+        if (auto found = byId.find(row.text(0)); found != byId.end()) found->second->tags.push_back(row.text(1));
+    }
+}
+
+} // namespace switchboard::core::store

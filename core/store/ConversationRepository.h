@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/conversation/Conversation.h"
+#include "core/store/Row.h"
+#include "core/store/Sql.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::store {
+
+/// What the agents' conversation list asks for. Results come newest activity first.
+struct ConversationFilter {
+    /// Widgets the caller may see; nullopt means every widget (admins).
+    std::optional<std::vector<std::string>> visibleWidgets;
+    std::optional<std::string> widgetId;
+    std::vector<std::string> statuses;
+    std::optional<std::string> assignedAgentId;
+    bool unassignedOnly = false;
+    std::optional<std::string> priority;
+    std::optional<std::string> tag;
+    /// Matched, case-insensitively, against the visitor's name, email and phone and the message texts.
+    std::optional<std::string> search;
+    /// Keyset cursor: rows strictly after (activityAt, id) in list order.
+    std::optional<std::pair<std::int64_t, std::string>> after;
+    std::size_t limit = 50;
+};
+
+class ConversationRepository {
+public:
+    void insert(Sql& sql, const conversation::Conversation& conversation);
+    /// Writes every mutable column of an existing conversation (not its tags).
+    void save(Sql& sql, const conversation::Conversation& conversation);
+    void replaceTags(Sql& sql, const std::string& conversationId, const std::vector<std::string>& tags);
+
+    std::optional<conversation::ConversationView> findView(Sql& sql, const std::string& id);
+    /// Loads a conversation to change it; on PostgreSQL the row stays locked until the transaction ends, so
+    /// concurrent changes (and message sequence numbers) are applied one after another.
+    std::optional<conversation::Conversation> findForUpdate(Sql& sql, const std::string& id);
+    std::optional<conversation::Conversation> findOpenForVisitor(Sql& sql, const std::string& visitorId);
+    std::vector<conversation::ConversationView> list(Sql& sql, const ConversationFilter& filter);
+
+private:
+    void loadTags(Sql& sql, std::vector<conversation::ConversationView>& views);
+    std::vector<conversation::ConversationView> selectViews(Sql& sql, Poco::Data::Statement& statement);
+};
+
+} // namespace switchboard::core::store

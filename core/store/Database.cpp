@@ -1,0 +1,86 @@
+#include "core/store/Database.h"
+
+#include <Poco/Data/DataException.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Exception.h>
+
+#include <filesystem>
+
+using namespace Poco::Data::Keywords;
+
+namespace switchboard::core::store {
+
+namespace {
+
+void registerConnectors() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+SessionPool::SessionSetup setupFor(Dialect dialect) {
+    if (dialect == Dialect::SQLite) {
+        return [](Poco::Data::Session& session) {
+            // WAL lets readers run beside the single writer; NORMAL sync is durable across a process crash
+            // (the WAL is fsynced at checkpoints), which is the failure the hub must survive.
+            session << "PRAGMA journal_mode=WAL", now;
+            session << "PRAGMA synchronous=NORMAL", now;
+            session << "PRAGMA foreign_keys=ON", now;
+            session << "PRAGMA busy_timeout=5000", now;
+        };
+    }
+    return [](Poco::Data::Session& session) { session << "SET TIME ZONE 'UTC'", now; };
+}
+
+} // namespace
+
+Database::Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs)
+    : _url(url), _pool((registerConnectors(), url.connectorName()), url.connectorString, poolSize, poolWaitMs,
+                       setupFor(url.dialect)) {
+    if (url.dialect == Dialect::SQLite) {
+        // SQLite creates the file but not its folder (`var/` on a fresh checkout).
+        const auto folder = std::filesystem::path(url.connectorString).parent_path();
+        if (!folder.empty()) std::filesystem::create_directories(folder);
+    }
+}
+
+SessionPool::Lease Database::acquire() {
+    try {
+        return _pool.acquire();
+    } catch (const Poco::Exception& e) {
+        throw DatabaseUnavailable(e.displayText());
+    }
+}
+
+bool Database::ping() {
+    try {
+        return read([](Sql& sql) {
+            int one = 0;
+            sql.session() << "SELECT 1", into(one), now;
+            return one == 1;
+        });
+    } catch (...) {
+        return false;
+    }
+}
+
+void Database::rollbackQuietly(Poco::Data::Session& session) {
+    try {
+        session.rollback();
+    } catch (...) {
+        // The connection may already be gone; the pool drops it.
+    }
+}
+
+bool Database::connectionLost(SessionPool::Lease& lease) {
+    try {
+        return !lease.session().isConnected();
+    } catch (...) {
+        return true;
+    }
+}
+
+} // namespace switchboard::core::store

@@ -1,0 +1,114 @@
+#include "core/store/MessageRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+
+#include <algorithm>
+
+using namespace Poco::Data::Keywords;
+
+namespace switchboard::core::store {
+
+namespace {
+
+const char* const Columns = "id, conversation_id, seq, sender_type, sender_id, sender_name, text, client_msg_id, "
+                            "created_at, read_by_agent_at, read_by_visitor_at";
+
+conversation::Message fromRow(const Row& row) {
+    conversation::Message m;
+    m.id = row.text(0);
+    m.conversationId = row.text(1);
+    m.seq = row.int64(2);
+    m.senderType = row.text(3);
+    m.senderId = row.optText(4);
+    m.senderName = row.optText(5);
+    m.text = row.text(6);
+    m.clientMsgId = row.optText(7);
+    m.createdAt = row.int64(8);
+    m.readByAgentAt = row.optInt64(9);
+    m.readByVisitorAt = row.optInt64(10);
+    return m;
+}
+
+/// The read-stamp column and the senders whose messages `reader` reads.
+std::pair<std::string, std::string> readTarget(MessageRepository::Reader reader) {
+    if (reader == MessageRepository::Reader::Agent) return {"read_by_agent_at", "sender_type = 'visitor'"};
+    return {"read_by_visitor_at", "sender_type <> 'visitor'"};
+}
+
+std::vector<conversation::Message> readAll(Poco::Data::Statement& statement) {
+    Poco::Data::RecordSet records(statement);
+    std::vector<conversation::Message> result;
+    result.reserve(records.rowCount());
+    for (std::size_t i = 0; i < records.rowCount(); ++i) result.push_back(fromRow(Row(records, i)));
+    return result;
+}
+
+} // namespace
+
+bool MessageRepository::insert(Sql& sql, const conversation::Message& m) {
+    Poco::Int64 seq = m.seq, createdAt = m.createdAt;
+    auto senderId = toNullable(m.senderId), senderName = toNullable(m.senderName),
+         clientMsgId = toNullable(m.clientMsgId);
+    auto statement = sql.statement(
+        "INSERT INTO messages (id, conversation_id, seq, sender_type, sender_id, sender_name, text, client_msg_id, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, client_msg_id) DO NOTHING");
+    statement, useRef(m.id), useRef(m.conversationId), use(seq), useRef(m.senderType), use(senderId),
+        use(senderName), useRef(m.text), use(clientMsgId), use(createdAt);
+    return statement.execute() == 1;
+}
+
+std::optional<conversation::Message> MessageRepository::findByClientMsgId(Sql& sql, const std::string& conversationId,
+                                                                          const std::string& clientMsgId) {
+    auto statement = sql.statement(std::string("SELECT ") + Columns +
+                                   " FROM messages WHERE conversation_id = ? AND client_msg_id = ?");
+    statement, useRef(conversationId), useRef(clientMsgId);
+    statement.execute();
+    auto found = readAll(statement);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<conversation::Message> MessageRepository::listAfter(Sql& sql, const std::string& conversationId,
+                                                                std::int64_t afterSeq, std::size_t limit) {
+    return query(sql, "seq > ?", "ASC", conversationId, afterSeq, limit);
+}
+
+std::vector<conversation::Message> MessageRepository::listBefore(Sql& sql, const std::string& conversationId,
+                                                                 std::int64_t beforeSeq, std::size_t limit) {
+    auto messages = query(sql, "seq < ?", "DESC", conversationId, beforeSeq, limit);
+    std::reverse(messages.begin(), messages.end());
+    return messages;
+}
+
+std::vector<conversation::Message> MessageRepository::query(Sql& sql, const std::string& where,
+                                                            const std::string& order,
+                                                            const std::string& conversationId, std::int64_t seq,
+                                                            std::size_t limit) {
+    Poco::Int64 seqValue = seq, limitValue = static_cast<Poco::Int64>(limit);
+    auto statement = sql.statement(std::string("SELECT ") + Columns + " FROM messages WHERE conversation_id = ? AND " +
+                                   where + " ORDER BY seq " + order + " LIMIT ?");
+    statement, useRef(conversationId), use(seqValue), use(limitValue);
+    statement.execute();
+    return readAll(statement);
+}
+
+void MessageRepository::markRead(Sql& sql, const std::string& conversationId, Reader reader, std::int64_t upToSeq,
+                                 std::int64_t nowMs) {
+    const auto [column, senders] = readTarget(reader);
+    Poco::Int64 at = nowMs, upTo = upToSeq;
+    sql.statement("UPDATE messages SET " + column + " = ? WHERE conversation_id = ? AND " + senders + " AND " + column +
+                  " IS NULL AND seq <= ?"),
+        use(at), useRef(conversationId), use(upTo), now;
+}
+
+std::int64_t MessageRepository::countUnreadAfter(Sql& sql, const std::string& conversationId, Reader reader,
+                                                 std::int64_t upToSeq) {
+    const auto [column, senders] = readTarget(reader);
+    Poco::Int64 upTo = upToSeq, count = 0;
+    sql.statement("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND " + senders + " AND " + column +
+                  " IS NULL AND seq > ?"),
+        useRef(conversationId), use(upTo), into(count), now;
+    return count;
+}
+
+} // namespace switchboard::core::store

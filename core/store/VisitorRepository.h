@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/conversation/Visitor.h"
+#include "core/store/Row.h"
+#include "core/store/Sql.h"
+
+#include <optional>
+#include <string>
+
+namespace switchboard::core::store {
+
+class VisitorRepository {
+public:
+    /// Columns in the order `fromRow` reads them, for use in joins (prefix with the table alias).
+    static std::string columns(const std::string& alias);
+    static conversation::Visitor fromRow(const Row& row, std::size_t firstColumn);
+
+    void insert(Sql& sql, const conversation::Visitor& visitor, const std::string& tokenHash);
+    std::optional<conversation::Visitor> findByTokenHash(Sql& sql, const std::string& tokenHash);
+    /// Saves the contact details and page context of an existing visitor.
+    void update(Sql& sql, const conversation::Visitor& visitor);
+};
+
+} // namespace switchboard::core::store

@@ -1,0 +1,133 @@
+#include "core/common/Validation.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace switchboard::core::common;
+
+TEST(ValidationTest, AcceptsOrdinaryEmails) {
+    EXPECT_TRUE(isValidEmail("ana@example.com"));
+    EXPECT_TRUE(isValidEmail("Ana.Lopez+support@mail.example.co.uk"));
+    EXPECT_TRUE(isValidEmail("o'brien_99@sub-domain.example.io"));
+    EXPECT_TRUE(isValidEmail("x@a1.de"));
+}
+
+TEST(ValidationTest, RejectsMalformedEmails) {
+    EXPECT_FALSE(isValidEmail(""));
+    EXPECT_FALSE(isValidEmail("ana"));
+    EXPECT_FALSE(isValidEmail("@example.com"));
+    EXPECT_FALSE(isValidEmail("ana@"));
+    EXPECT_FALSE(isValidEmail("ana@@example.com"));
+    EXPECT_FALSE(isValidEmail("ana@bob@example.com"));
+    EXPECT_FALSE(isValidEmail("ana lopez@example.com"));
+    EXPECT_FALSE(isValidEmail("ana@example com"));
+    EXPECT_FALSE(isValidEmail(" ana@example.com"));
+    EXPECT_FALSE(isValidEmail("ana@example.com\n"));
+    EXPECT_FALSE(isValidEmail("<ana>@example.com"));
+    EXPECT_FALSE(isValidEmail(".ana@example.com"));
+    EXPECT_FALSE(isValidEmail("ana.@example.com"));
+    EXPECT_FALSE(isValidEmail("an..a@example.com"));
+}
+
+TEST(ValidationTest, RejectsBadEmailDomains) {
+    EXPECT_FALSE(isValidEmail("ana@localhost"));         // no top-level domain
+    EXPECT_FALSE(isValidEmail("ana@example.c"));         // one-letter TLD
+    EXPECT_FALSE(isValidEmail("ana@example.c0m"));       // TLD must be letters
+    EXPECT_FALSE(isValidEmail("ana@example.com."));      // empty last label
+    EXPECT_FALSE(isValidEmail("ana@.example.com"));      // empty first label
+    EXPECT_FALSE(isValidEmail("ana@example..com"));      // empty inner label
+    EXPECT_FALSE(isValidEmail("ana@-example.com"));      // label starts with a hyphen
+    EXPECT_FALSE(isValidEmail("ana@example-.com"));      // label ends with a hyphen
+    EXPECT_FALSE(isValidEmail("ana@exa_mple.com"));
+    EXPECT_FALSE(isValidEmail("ana@[127.0.0.1]"));
+    EXPECT_FALSE(isValidEmail("ana@" + std::string(64, 'a') + ".com")); // label over 63 characters
+    EXPECT_TRUE(isValidEmail("ana@" + std::string(63, 'a') + ".com"));
+    EXPECT_TRUE(isValidEmail("ana@my-example.com"));
+}
+
+TEST(ValidationTest, EmailLengthLimits) {
+    const std::string domain = std::string(63, 'd') + '.' + std::string(63, 'd') + '.' + std::string(50, 'd') + ".com";
+    const std::string local64(64, 'l');
+    ASSERT_EQ((local64 + '@' + domain).size(), 247u);
+    EXPECT_TRUE(isValidEmail(local64 + '@' + domain));
+    EXPECT_FALSE(isValidEmail(std::string(65, 'l') + "@example.com")); // local part over 64
+
+    const std::string longDomain = std::string(63, 'd') + '.' + std::string(63, 'd') + '.' + std::string(63, 'd') +
+                                   '.' + std::string(55, 'd') + ".com"; // 251 characters
+    EXPECT_TRUE(isValidEmail("a@" + longDomain));                       // 253
+    EXPECT_TRUE(isValidEmail("ab@" + longDomain));                      // 254
+    EXPECT_FALSE(isValidEmail("abc@" + longDomain));                    // 255
+}
+
+TEST(ValidationTest, E164) {
+    EXPECT_TRUE(isValidE164("+14155550123"));
+    EXPECT_TRUE(isValidE164("+12345678"));        // 8 digits
+    EXPECT_TRUE(isValidE164("+123456789012345")); // 15 digits
+    EXPECT_FALSE(isValidE164("+1234567"));        // 7 digits
+    EXPECT_FALSE(isValidE164("+1234567890123456")); // 16 digits
+    EXPECT_FALSE(isValidE164("+04155550123"));    // first digit 0
+    EXPECT_FALSE(isValidE164("14155550123"));     // no plus
+    EXPECT_FALSE(isValidE164("+1 415 555 0123"));
+    EXPECT_FALSE(isValidE164("+1-415-555-0123"));
+    EXPECT_FALSE(isValidE164("+1415555012a"));
+    EXPECT_FALSE(isValidE164("++14155550123"));
+    EXPECT_FALSE(isValidE164(""));
+    EXPECT_FALSE(isValidE164("+"));
+}
+
+TEST(ValidationTest, Utf8LengthCountsCodePoints) {
+    EXPECT_EQ(utf8Length(""), 0u);
+    EXPECT_EQ(utf8Length("hello"), 5u);
+    EXPECT_EQ(utf8Length("h\xc3\xa9llo"), 5u);                     // é
+    EXPECT_EQ(utf8Length("\xe2\x82\xac"), 1u);                      // €
+    EXPECT_EQ(utf8Length("\xf0\x9f\x98\x80!"), 2u);                 // 😀!
+    EXPECT_EQ(utf8Length(std::string("a\0b", 3)), 3u);
+    EXPECT_EQ(utf8Length("\xc2\x80\xdf\xbf"), 2u);                  // U+0080, U+07FF
+    EXPECT_EQ(utf8Length("\xe0\xa0\x80\xef\xbf\xbf"), 2u);          // U+0800, U+FFFF
+    EXPECT_EQ(utf8Length("\xed\x9f\xbf\xee\x80\x80"), 2u);          // U+D7FF, U+E000 around the surrogates
+    EXPECT_EQ(utf8Length("\xf0\x90\x80\x80\xf4\x8f\xbf\xbf"), 2u);  // U+10000, U+10FFFF
+}
+
+TEST(ValidationTest, Utf8RejectsMalformedSequences) {
+    EXPECT_EQ(utf8Length("\x80"), std::nullopt);             // lone continuation byte
+    EXPECT_EQ(utf8Length("\xc3"), std::nullopt);             // truncated
+    EXPECT_EQ(utf8Length("\xe2\x82"), std::nullopt);         // truncated
+    EXPECT_EQ(utf8Length("\xc3\x28"), std::nullopt);         // bad continuation
+    EXPECT_EQ(utf8Length("\xe2\x28\xa1"), std::nullopt);
+    EXPECT_EQ(utf8Length("\xf0\x9f\x98\x28"), std::nullopt);
+    EXPECT_EQ(utf8Length("\xc0\xaf"), std::nullopt);         // overlong '/'
+    EXPECT_EQ(utf8Length("\xc1\xbf"), std::nullopt);         // overlong
+    EXPECT_EQ(utf8Length("\xe0\x80\xaf"), std::nullopt);     // overlong
+    EXPECT_EQ(utf8Length("\xe0\x9f\xbf"), std::nullopt);     // overlong U+07FF
+    EXPECT_EQ(utf8Length("\xf0\x80\x80\xaf"), std::nullopt); // overlong
+    EXPECT_EQ(utf8Length("\xf0\x8f\xbf\xbf"), std::nullopt); // overlong U+FFFF
+    EXPECT_EQ(utf8Length("\xed\xa0\x80"), std::nullopt);     // U+D800 surrogate
+    EXPECT_EQ(utf8Length("\xed\xbf\xbf"), std::nullopt);     // U+DFFF surrogate
+    EXPECT_EQ(utf8Length("\xf4\x90\x80\x80"), std::nullopt); // U+110000
+    EXPECT_EQ(utf8Length("\xf5\x80\x80\x80"), std::nullopt);
+    EXPECT_EQ(utf8Length("\xff"), std::nullopt);
+    EXPECT_EQ(utf8Length("ok\xfe"), std::nullopt);
+}
+
+TEST(ValidationTest, IsValidUtf8AgreesWithUtf8Length) {
+    EXPECT_TRUE(isValidUtf8(""));
+    EXPECT_TRUE(isValidUtf8("caf\xc3\xa9"));
+    EXPECT_FALSE(isValidUtf8("caf\xe9"));
+    EXPECT_FALSE(isValidUtf8("\xed\xa0\x80"));
+}
+
+TEST(ValidationTest, TrimRemovesAsciiWhitespaceAtBothEnds) {
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(trim(" \t\r\n\f\v"), "");
+    EXPECT_EQ(trim("  a b  "), "a b");
+    EXPECT_EQ(trim("\tx\n"), "x");
+    EXPECT_EQ(trim("x"), "x");
+    EXPECT_EQ(trim("\xc2\xa0x"), "\xc2\xa0x"); // non-ASCII space is content
+}
+
+TEST(ValidationTest, NormalizeEmailTrimsAndLowercases) {
+    EXPECT_EQ(normalizeEmail("  Ana.Lopez@Example.COM \n"), "ana.lopez@example.com");
+    EXPECT_EQ(normalizeEmail("ana@example.com"), "ana@example.com");
+    EXPECT_EQ(normalizeEmail("\xc3\x89LOI@x.fr"), "\xc3\x89loi@x.fr"); // only ASCII letters change
+}

@@ -1,0 +1,169 @@
+#include "core/common/ApiError.h"
+#include "core/conversation/MessageService.h"
+#include "core/conversation/WidgetSessionService.h"
+#include "core/events/LocalEventBus.h"
+#include "core/store/AgentRepository.h"
+#include "tests/support/TestDatabase.h"
+
+#include <gtest/gtest.h>
+
+using namespace switchboard::core;
+using switchboard::tests::TestDatabase;
+
+namespace {
+
+config::WidgetConfig demoWidget() {
+    config::WidgetConfig widget;
+    widget.id = "demo";
+    widget.name = "Demo";
+    widget.prechat.fields = {{"name", "Name", "name", true, 100}, {"email", "Email", "email", false, 200}};
+    widget.rateLimits.messagesPerVisitorPerMinute = 5;
+    widget.rateLimits.conversationsPerIpPerHour = 3;
+    return widget;
+}
+
+class MessageServiceTest : public ::testing::Test {
+protected:
+    MessageServiceTest()
+        : widgets({demoWidget()}),
+          limiter(clock),
+          events(bus),
+          messages(*database, widgets, clock, limiter, events, 20),
+          sessions(*database, widgets, clock, limiter, events, messages) {
+        bus.subscribe([this](const events::Event& event) { published.push_back(event.name); });
+        database->write([this](store::Sql& sql) { store::AgentRepository().insert(sql, agent().agent); });
+    }
+
+    conversation::WidgetSession startVisitor(const std::string& ip = "203.0.113.5") {
+        conversation::WidgetStart start;
+        start.widgetId = "demo";
+        start.name = "Ada";
+        start.clientIp = ip;
+        return sessions.start(start);
+    }
+
+    auth::Caller agent(const std::string& widget = "demo") {
+        auth::Caller caller;
+        caller.agent.id = "agent-1";
+        caller.agent.displayName = "Grace";
+        caller.agent.email = "grace@example.com";
+        caller.agent.passwordHash = "unused";
+        caller.agent.widgets = {widget};
+        return caller;
+    }
+
+    TestDatabase database;
+    common::ManualClock clock;
+    config::WidgetRegistry widgets;
+    http::RateLimiter limiter;
+    events::LocalEventBus bus;
+    conversation::ConversationEvents events;
+    conversation::MessageService messages;
+    conversation::WidgetSessionService sessions;
+    std::vector<std::string> published;
+};
+
+int statusOf(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const common::ApiError& error) {
+        return error.status();
+    }
+    return 0;
+}
+
+TEST_F(MessageServiceTest, AssignsConsecutiveSequenceNumbersAndPublishesEachMessage) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    for (int i = 1; i <= 3; ++i) {
+        auto posted = messages.postVisitorMessage(session.view.visitor, id, "hello " + std::to_string(i), std::nullopt);
+        EXPECT_EQ(posted.message.seq, i);
+        EXPECT_TRUE(posted.created);
+    }
+    auto page = messages.visitorMessagesAfter(session.view.visitor, id, 1, 100);
+    ASSERT_EQ(page.messages.size(), 2u);
+    EXPECT_EQ(page.messages[0].text, "hello 2");
+    EXPECT_EQ(page.messages[1].seq, 3);
+    EXPECT_EQ(std::count(published.begin(), published.end(), "message:new"), 3);
+}
+
+TEST_F(MessageServiceTest, RepeatedClientMessageIdReturnsTheOriginalAndDifferentTextConflicts) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    auto first = messages.postVisitorMessage(session.view.visitor, id, "once", std::string("c-1"));
+    auto again = messages.postVisitorMessage(session.view.visitor, id, "once", std::string("c-1"));
+    EXPECT_FALSE(again.created);
+    EXPECT_EQ(again.message.id, first.message.id);
+    EXPECT_EQ(again.message.seq, first.message.seq);
+    EXPECT_EQ(statusOf([&] { messages.postVisitorMessage(session.view.visitor, id, "other", std::string("c-1")); }),
+              409);
+    EXPECT_EQ(messages.visitorMessagesAfter(session.view.visitor, id, 0, 100).messages.size(), 1u);
+}
+
+TEST_F(MessageServiceTest, RejectsEmptyOverlongAndInvalidText) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    EXPECT_EQ(statusOf([&] { messages.postVisitorMessage(session.view.visitor, id, "   ", std::nullopt); }), 422);
+    // 20 characters is the limit in this fixture; multi-byte characters count once.
+    EXPECT_EQ(statusOf([&] {
+                  messages.postVisitorMessage(session.view.visitor, id, "ééééééééééééééééééé€", std::nullopt);
+              }),
+              0);
+    EXPECT_EQ(statusOf([&] { messages.postVisitorMessage(session.view.visitor, id, std::string(21, 'x'), std::nullopt); }),
+              422);
+    EXPECT_EQ(statusOf([&] { messages.postVisitorMessage(session.view.visitor, id, "\xff\xfe", std::nullopt); }), 422);
+}
+
+TEST_F(MessageServiceTest, AnotherVisitorCannotWriteOrReadTheConversation) {
+    auto owner = startVisitor();
+    auto stranger = startVisitor("203.0.113.6");
+    const auto id = owner.view.conversation.id;
+    EXPECT_EQ(statusOf([&] { messages.postVisitorMessage(stranger.view.visitor, id, "hi", std::nullopt); }), 404);
+    EXPECT_EQ(statusOf([&] { messages.visitorMessagesAfter(stranger.view.visitor, id, 0, 10); }), 404);
+    EXPECT_EQ(statusOf([&] { messages.agentMessages(agent("other-widget"), id, std::nullopt, std::nullopt, 10); }), 404);
+}
+
+TEST_F(MessageServiceTest, FirstAgentReplyTakesTheConversationOver) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    messages.postVisitorMessage(session.view.visitor, id, "help", std::nullopt);
+    clock.advanceMs(5000);
+    auto reply = messages.postAgentMessage(agent(), id, "on it", std::nullopt);
+    EXPECT_EQ(reply.message.senderType, "agent");
+    EXPECT_EQ(reply.message.senderName, "Grace");
+    EXPECT_NE(std::find(published.begin(), published.end(), "conversation:assigned"), published.end());
+    auto visitorView = messages.visitorMessagesAfter(session.view.visitor, id, 1, 10);
+    ASSERT_EQ(visitorView.messages.size(), 1u);
+    EXPECT_EQ(visitorView.messages[0].text, "on it");
+}
+
+TEST_F(MessageServiceTest, VisitorMessagesAreRateLimitedPerMinute) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    for (int i = 0; i < 5; ++i) messages.postVisitorMessage(session.view.visitor, id, "m", std::nullopt);
+    try {
+        messages.postVisitorMessage(session.view.visitor, id, "m", std::nullopt);
+        FAIL() << "the sixth message in a minute was accepted";
+    } catch (const common::RateLimited& limited) {
+        EXPECT_GE(limited.retryAfterS(), 1);
+    }
+    clock.advanceMs(60'000);
+    EXPECT_TRUE(messages.postVisitorMessage(session.view.visitor, id, "m", std::nullopt).created);
+}
+
+TEST_F(MessageServiceTest, PagesBackwardsFromTheNewestMessage) {
+    auto session = startVisitor();
+    const auto id = session.view.conversation.id;
+    for (int i = 1; i <= 5; ++i) messages.postAgentMessage(agent(), id, std::to_string(i), std::nullopt);
+    auto latest = messages.agentMessages(agent(), id, std::nullopt, std::nullopt, 2);
+    ASSERT_EQ(latest.messages.size(), 2u);
+    EXPECT_EQ(latest.messages[0].seq, 4);
+    EXPECT_EQ(latest.messages[1].seq, 5);
+    EXPECT_TRUE(latest.hasMore);
+    auto older = messages.agentMessages(agent(), id, 4, std::nullopt, 10);
+    ASSERT_EQ(older.messages.size(), 3u);
+    EXPECT_EQ(older.messages[0].seq, 1);
+    EXPECT_FALSE(older.hasMore);
+}
+
+} // namespace
