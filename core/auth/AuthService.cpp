@@ -52,6 +52,8 @@ LoginResult AuthService::login(const std::string& email, const std::string& pass
     AgentSession session{hashToken(result.token), agent->id, nowMs, result.expiresAt, nonEmpty(clientIp),
                          nonEmpty(userAgent)};
     _database.write([&](store::Sql& sql) {
+        // Logins are rare enough to carry the clean-up, so no timer is needed for it.
+        _sessions.removeExpired(sql, nowMs);
         _sessions.insert(sql, session);
         if (rehashed) _agents.setPasswordHash(sql, agent->id, *rehashed, nowMs);
     });
@@ -86,10 +88,6 @@ void AuthService::changePassword(const Caller& caller, const std::string& curren
         _agents.setPasswordHash(sql, agent->id, newHash, _clock.nowMs());
         _sessions.removeAllOfAgentExcept(sql, agent->id, caller.sessionTokenHash);
     });
-}
-
-std::size_t AuthService::purgeExpiredSessions() {
-    return _database.write([&](store::Sql& sql) { return _sessions.removeExpired(sql, _clock.nowMs()); });
 }
 
 std::string AuthService::hashToken(const std::string& token) { return common::Digest::sha256Hex(token); }

@@ -30,7 +30,7 @@ public:
                 http::RateLimiter& limiter, config::AuthConfig config);
 
     /// Throws 401 `invalid_credentials` (the same for an unknown email, a wrong password and a deactivated
-    /// agent) or common::RateLimited.
+    /// agent) or common::RateLimited. Deletes the expired sessions of every agent on the way.
     LoginResult login(const std::string& email, const std::string& password, const std::string& clientIp,
                       const std::string& userAgent);
     /// The caller behind a session token, if the session is current and its agent active.
@@ -40,10 +40,6 @@ public:
     /// Throws 422 `validation_failed` for a wrong current password or a weak new one, common::RateLimited past
     /// `auth.login_per_account_per_hour` attempts; on success every other session of the agent is revoked.
     void changePassword(const Caller& caller, const std::string& currentPassword, const std::string& newPassword);
-    /// Deletes expired sessions; returns how many.
-    std::size_t purgeExpiredSessions();
-
-    const config::AuthConfig& config() const { return _config; }
     static std::string hashToken(const std::string& token);
 
 private:

@@ -139,13 +139,20 @@ TEST_F(AuthServiceTest, LimitsLoginsPerAccountPerHourAcrossAddresses) {
     EXPECT_EQ(errorOf([&] { login("correct horse", "203.0.113.51"); }), "");
 }
 
-TEST_F(AuthServiceTest, SessionsExpireAfterTheirTtl) {
+TEST_F(AuthServiceTest, SessionsExpireAfterTheirTtlAndTheNextLoginDeletesThem) {
     const auto result = login();
     clock.advanceMs(2 * 3600 * 1000 - 1);
     EXPECT_TRUE(service.authenticate(result.token));
     clock.advanceMs(1);
     EXPECT_FALSE(service.authenticate(result.token));
-    EXPECT_EQ(service.purgeExpiredSessions(), 1u);
+
+    login("correct horse", "198.51.100.2");
+    std::int64_t stored = -1;
+    database->read([&](store::Sql& sql) {
+        using namespace Poco::Data::Keywords;
+        sql.statement("SELECT COUNT(*) FROM agent_sessions"), into(stored), now;
+    });
+    EXPECT_EQ(stored, 1);
 }
 
 TEST_F(AuthServiceTest, LogoutRevokesOnlyThatSession) {
