@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -56,7 +57,7 @@ struct Options {
     int verify = 50;
 };
 
-int positiveInt(const std::string& name, const std::string& value, int minimum) {
+int wholeNumber(const std::string& name, const std::string& value, int minimum) {
     std::size_t used = 0;
     int parsed = 0;
     try {
@@ -99,13 +100,13 @@ Options parseOptions(int argc, char** argv) {
             throw std::invalid_argument(name + " needs a value");
         }
         if (name == "--url") options.url = value;
-        else if (name == "--visitors") options.visitors = positiveInt(name, value, 1);
-        else if (name == "--connections") options.connections = positiveInt(name, value, 1);
+        else if (name == "--visitors") options.visitors = wholeNumber(name, value, 1);
+        else if (name == "--connections") options.connections = wholeNumber(name, value, 1);
         else if (name == "--duration") options.durationS = seconds(name, value, 0.1);
         else if (name == "--warmup") options.warmupS = seconds(name, value, 0);
-        else if (name == "--text-bytes") options.textBytes = positiveInt(name, value, 1);
+        else if (name == "--text-bytes") options.textBytes = wholeNumber(name, value, 1);
         else if (name == "--widget") options.widget = value;
-        else if (name == "--verify") options.verify = positiveInt(name, value, 0);
+        else if (name == "--verify") options.verify = wholeNumber(name, value, 0);
         else throw std::invalid_argument("unknown option " + name);
     }
     if (options.url.empty()) throw std::invalid_argument("--url is required");
@@ -208,6 +209,11 @@ std::string percentEncode(const std::string& text) {
     return encoded;
 }
 
+std::string describe(const std::exception& error) {
+    if (const auto* poco = dynamic_cast<const Poco::Exception*>(&error)) return poco->displayText();
+    return error.what();
+}
+
 std::string describe(const Response& response) {
     return "HTTP " + std::to_string(response.status) + " " + response.body.substr(0, 300);
 }
@@ -248,7 +254,7 @@ std::vector<Visitor> createVisitors(const Options& options, const Poco::URI& bas
                 visitor.conversationId = json->getValue<std::string>("conversation_id");
                 visitor.token = json->getValue<std::string>("visitor_token");
             } catch (const std::exception& error) {
-                failures.add(std::string("init: ") + error.what());
+                failures.add("init: " + describe(error));
                 ++failed;
             }
         }
@@ -311,7 +317,7 @@ LoadResult runLoad(const Options& options, const Poco::URI& base, std::vector<Vi
                 if (ok) ++visitor.acknowledged;
                 else failures.add("message: " + describe(response));
             } catch (const std::exception& error) {
-                failures.add(std::string("message: ") + error.what());
+                failures.add("message: " + describe(error));
             }
             const auto finished = SteadyClock::now();
             if (!ok) ++result.errors;
@@ -374,7 +380,8 @@ int verify(const Poco::URI& base, const std::vector<Visitor>& visitors, int samp
                 std::cout << "  conversation " << visitor.conversationId << ": " << visitor.acknowledged
                           << " acknowledged, " << stored << " stored\n";
         } catch (const std::exception& error) {
-            std::cout << "  conversation " << visitor.conversationId << ": cannot read back: " << error.what() << "\n";
+            std::cout << "  conversation " << visitor.conversationId << ": cannot read back: " << describe(error)
+                      << "\n";
         }
     }
     return matching;
