@@ -91,24 +91,31 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
     auto outcome = _database.write([&](store::Sql& sql) -> Outcome {
         auto conversation = _conversations.findForUpdate(sql, conversationId);
         if (!conversation || !authorize(*conversation)) throw ApiError::notFound("conversation");
-        if (draft.clientMsgId) {
-            if (auto existing = _messages.findByClientMsgId(sql, conversationId, *draft.clientMsgId)) {
-                if (existing->text != draft.text || existing->senderType != draft.senderType)
-                    throw ApiError::conflict("client_msg_id_conflict",
-                                             "client_msg_id was already used for a different message");
-                return {{*existing, false}, *conversation, *conversation};
-            }
-        }
-        if (!conversation->isOpen())
+        // A retried submission returns the message it stored the first time, even once the conversation closed.
+        const auto replay = [&]() -> std::optional<Outcome> {
+            if (!draft.clientMsgId) return std::nullopt;
+            auto existing = _messages.findByClientMsgId(sql, conversationId, *draft.clientMsgId);
+            if (!existing) return std::nullopt;
+            if (existing->text != draft.text || existing->senderType != draft.senderType)
+                throw ApiError::conflict("client_msg_id_conflict",
+                                         "client_msg_id was already used for a different message");
+            return Outcome{{*existing, false}, *conversation, *conversation};
+        };
+        if (!conversation->isOpen()) {
+            if (auto original = replay()) return *original;
             throw ApiError::conflict("conversation_closed", "the conversation is " + conversation->status);
+        }
 
         const Conversation before = *conversation;
         draft.id = common::SecureRandom::uuid4();
         draft.conversationId = conversationId;
         draft.seq = conversation->lastSeq + 1;
         draft.createdAt = now;
-        if (!_messages.insert(sql, draft))
+        // The unique (conversation_id, client_msg_id) index decides, not a read before the write.
+        if (!_messages.insert(sql, draft)) {
+            if (auto original = replay()) return *original;
             throw ApiError::conflict("client_msg_id_conflict", "client_msg_id was used concurrently; retry");
+        }
 
         auto& c = *conversation;
         c.lastSeq = draft.seq;

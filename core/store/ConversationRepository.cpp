@@ -81,21 +81,15 @@ void ConversationRepository::insert(Sql& sql, const conversation::Conversation& 
 }
 
 void ConversationRepository::save(Sql& sql, const conversation::Conversation& c) {
-    auto assigned = toNullable(c.assignedAgentId), subject = toNullable(c.subject), feedback = toNullable(c.feedback),
-         handover = toNullable(c.handoverMethod), lastText = toNullable(c.lastMessageText),
-         lastSender = toNullable(c.lastMessageSender);
-    auto rating = toNullable(c.rating), firstMessage = toNullable(c.firstMessageAt),
-         firstResponse = toNullable(c.firstResponseAt), lastMessage = toNullable(c.lastMessageAt),
-         resolved = toNullable(c.resolvedAt);
-    Poco::Int64 lastSeq = c.lastSeq, unreadAgent = c.unreadByAgent, unreadVisitor = c.unreadByVisitor,
-                activity = c.activityAt, updated = c.updatedAt;
-    sql.statement("UPDATE conversations SET status = ?, priority = ?, assigned_agent_id = ?, subject = ?, rating = ?, "
-                  "feedback = ?, handover_method = ?, last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
-                  "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
-                  "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ? WHERE id = ?"),
-        useRef(c.status), useRef(c.priority), use(assigned), use(subject), use(rating), use(feedback), use(handover),
-        use(lastSeq), use(unreadAgent), use(unreadVisitor), use(lastText), use(lastSender), use(firstMessage),
-        use(firstResponse), use(lastMessage), use(resolved), use(activity), use(updated), useRef(c.id), now;
+    // Every message saves its conversation: kept prepared.
+    sql.run("UPDATE conversations SET status = ?, priority = ?, assigned_agent_id = ?, subject = ?, rating = ?, "
+            "feedback = ?, handover_method = ?, last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
+            "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
+            "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ? WHERE id = ?",
+            {c.status, c.priority, param(c.assignedAgentId), param(c.subject), param(c.rating), param(c.feedback),
+             param(c.handoverMethod), c.lastSeq, c.unreadByAgent, c.unreadByVisitor, param(c.lastMessageText),
+             param(c.lastMessageSender), param(c.firstMessageAt), param(c.firstResponseAt), param(c.lastMessageAt),
+             param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
 }
 
 void ConversationRepository::replaceTags(Sql& sql, const std::string& conversationId,
@@ -116,13 +110,11 @@ std::optional<conversation::ConversationView> ConversationRepository::findView(S
 }
 
 std::optional<conversation::Conversation> ConversationRepository::findForUpdate(Sql& sql, const std::string& id) {
-    const std::string lock = sql.dialect() == Dialect::PostgreSQL ? " FOR UPDATE" : "";
-    auto statement = sql.statement("SELECT " + conversationColumns("c") + " FROM conversations c WHERE c.id = ?" + lock);
-    statement, useRef(id);
-    statement.execute();
-    Poco::Data::RecordSet records(statement);
-    if (records.rowCount() == 0) return std::nullopt;
-    return conversationFromRow(Row(records, 0));
+    static const std::string select = "SELECT " + conversationColumns("c") + " FROM conversations c WHERE c.id = ?";
+    static const std::string selectForUpdate = select + " FOR UPDATE";
+    const auto result = sql.run(sql.dialect() == Dialect::PostgreSQL ? selectForUpdate : select, {id});
+    if (result.rows.empty()) return std::nullopt;
+    return conversationFromRow(Row(result, 0));
 }
 
 std::optional<conversation::Conversation> ConversationRepository::findOpenForVisitor(Sql& sql,

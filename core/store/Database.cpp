@@ -30,6 +30,8 @@ SessionPool::SessionSetup setupFor(Dialect dialect) {
             session << "PRAGMA synchronous=NORMAL", now;
             session << "PRAGMA foreign_keys=ON", now;
             session << "PRAGMA busy_timeout=5000", now;
+            // Checkpoints run on the WalCheckpointer's thread, not inside a request's commit.
+            session << "PRAGMA wal_autocheckpoint=0", now;
         };
     }
     return [](Poco::Data::Session& session) { session << "SET TIME ZONE 'UTC'", now; };
@@ -39,12 +41,53 @@ SessionPool::SessionSetup setupFor(Dialect dialect) {
 
 Database::Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs)
     : _url(url), _pool((registerConnectors(), url.connectorName()), url.connectorString, poolSize, poolWaitMs,
-                       setupFor(url.dialect)) {
+                       setupFor(url.dialect),
+                       [dialect = url.dialect](Poco::Data::Session& session) {
+                           return PreparedStatements::forSession(session, dialect);
+                       }) {
     if (url.dialect == Dialect::SQLite) {
         // SQLite creates the file but not its folder (`var/` on a fresh checkout).
         const auto folder = std::filesystem::path(url.connectorString).parent_path();
         if (!folder.empty()) std::filesystem::create_directories(folder);
+        _writeQueue = std::make_unique<GroupCommitQueue>(MaxWriteBatch, [this](const auto& batch) { runBatch(batch); });
+        _checkpointer = std::make_unique<WalCheckpointer>(
+            [this] { read([](Sql& sql) { sql.execute("PRAGMA wal_checkpoint(PASSIVE)"); }); }, CheckpointInterval);
     }
+}
+
+void Database::writeQueued(std::function<void(Sql&)> body) {
+    GroupCommitQueue::Job job{std::move(body), nullptr, false};
+    _writeQueue->submit(job);
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+void Database::runBatch(const std::vector<GroupCommitQueue::Job*>& batch) {
+    auto lease = acquire();
+    runGuarded(lease, [&] {
+        auto& session = lease.session();
+        // A lone job needs no savepoint: the transaction is its own.
+        const bool savepoints = batch.size() > 1;
+        session.begin();
+        try {
+            Sql sql(lease, dialect());
+            for (auto* job : batch) {
+                if (savepoints) sql.run("SAVEPOINT queued_write");
+                try {
+                    job->body(sql);
+                    if (savepoints) sql.run("RELEASE queued_write");
+                } catch (...) {
+                    job->error = std::current_exception();
+                    if (!savepoints) throw;
+                    sql.run("ROLLBACK TO queued_write");
+                    sql.run("RELEASE queued_write");
+                }
+            }
+            session.commit();
+        } catch (...) {
+            rollbackQuietly(session);
+            throw;
+        }
+    });
 }
 
 SessionPool::Lease Database::acquire() {

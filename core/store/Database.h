@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/store/DatabaseUrl.h"
+#include "core/store/GroupCommitQueue.h"
 #include "core/store/SessionPool.h"
+#include "core/store/WalCheckpointer.h"
 #include "core/store/Sql.h"
 
-#include <mutex>
+#include <memory>
+#include <optional>
 #include <type_traits>
 
 namespace switchboard::core::store {
@@ -18,8 +21,9 @@ public:
 /// The hub's one way into the database: pooled sessions, dialect-aware SQL, and transactions.
 ///
 /// SQLite runs in WAL mode with one writer: write transactions are serialised here, in process, so that
-/// they never spin on SQLite's busy lock, while reads run concurrently on other sessions. PostgreSQL writes
-/// run concurrently; row locks order them.
+/// they never spin on SQLite's busy lock, while reads run concurrently on other sessions. Writers that queue
+/// up behind a commit share the next one (GroupCommitQueue), each in its own savepoint, so one caller's
+/// failure never undoes another's work. PostgreSQL writes run concurrently; row locks order them.
 class Database {
 public:
     Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs);
@@ -32,42 +36,62 @@ public:
     auto read(Fn&& fn) -> std::invoke_result_t<Fn, Sql&> {
         auto lease = acquire();
         return runGuarded(lease, [&] {
-            Sql sql(lease.session(), dialect());
+            Sql sql(lease, dialect());
             return fn(sql);
         });
     }
 
-    /// Runs `fn(Sql&)` in one transaction: committed when it returns, rolled back when it throws.
+    /// Runs `fn(Sql&)` in one transaction: committed when it returns, rolled back when it throws. On SQLite
+    /// the transaction may be shared with other callers' (see GroupCommitQueue); `fn` sees only its own work.
     template <class Fn>
     auto write(Fn&& fn) -> std::invoke_result_t<Fn, Sql&> {
-        std::unique_lock<std::mutex> writer(_writerMutex, std::defer_lock);
-        if (dialect() == Dialect::SQLite) writer.lock();
-        auto lease = acquire();
-        return runGuarded(lease, [&] {
-            auto& session = lease.session();
-            session.begin();
-            try {
-                Sql sql(session, dialect());
-                if constexpr (std::is_void_v<std::invoke_result_t<Fn, Sql&>>) {
-                    fn(sql);
-                    session.commit();
-                } else {
-                    auto result = fn(sql);
-                    session.commit();
-                    return result;
-                }
-            } catch (...) {
-                rollbackQuietly(session);
-                throw;
+        using Result = std::invoke_result_t<Fn, Sql&>;
+        if (dialect() == Dialect::SQLite) {
+            if constexpr (std::is_void_v<Result>) {
+                writeQueued([&](Sql& sql) { fn(sql); });
+            } else {
+                std::optional<Result> result;
+                writeQueued([&](Sql& sql) { result.emplace(fn(sql)); });
+                return std::move(*result);
             }
-        });
+        } else {
+            auto lease = acquire();
+            return runGuarded(lease, [&] {
+                auto& session = lease.session();
+                session.begin();
+                try {
+                    Sql sql(lease, dialect());
+                    if constexpr (std::is_void_v<Result>) {
+                        fn(sql);
+                        session.commit();
+                    } else {
+                        auto result = fn(sql);
+                        session.commit();
+                        return result;
+                    }
+                } catch (...) {
+                    rollbackQuietly(session);
+                    throw;
+                }
+            });
+        }
     }
+
+    /// SQLite writes waiting for the next shared commit (0 on PostgreSQL).
+    std::size_t queuedWrites() { return _writeQueue ? _writeQueue->waiting() : 0; }
 
     /// True when a trivial query succeeds.
     bool ping();
 
 private:
+    /// Bounds one shared transaction, and with it the wait of the batch's last caller.
+    static constexpr std::size_t MaxWriteBatch = 64;
+    static constexpr std::chrono::milliseconds CheckpointInterval{500};
+
     SessionPool::Lease acquire();
+    void writeQueued(std::function<void(Sql&)> body);
+    /// One SQLite transaction for a batch of queued writes, each in a savepoint.
+    void runBatch(const std::vector<GroupCommitQueue::Job*>& batch);
     static void rollbackQuietly(Poco::Data::Session& session);
     /// Drops the session from the pool when a call fails because the connection itself is gone.
     static bool connectionLost(SessionPool::Lease& lease);
@@ -87,7 +111,8 @@ private:
 
     DatabaseUrl _url;
     SessionPool _pool;
-    std::mutex _writerMutex;
+    std::unique_ptr<GroupCommitQueue> _writeQueue;   // SQLite only
+    std::unique_ptr<WalCheckpointer> _checkpointer; // SQLite only; declared last, so it stops first
 };
 
 } // namespace switchboard::core::store

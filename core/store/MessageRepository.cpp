@@ -46,26 +46,21 @@ std::vector<conversation::Message> readAll(Poco::Data::Statement& statement) {
 } // namespace
 
 bool MessageRepository::insert(Sql& sql, const conversation::Message& m) {
-    Poco::Int64 seq = m.seq, createdAt = m.createdAt;
-    auto senderId = toNullable(m.senderId), senderName = toNullable(m.senderName),
-         clientMsgId = toNullable(m.clientMsgId);
-    auto statement = sql.statement(
-        "INSERT INTO messages (id, conversation_id, seq, sender_type, sender_id, sender_name, text, client_msg_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, client_msg_id) DO NOTHING");
-    statement, useRef(m.id), useRef(m.conversationId), use(seq), useRef(m.senderType), use(senderId),
-        use(senderName), useRef(m.text), use(clientMsgId), use(createdAt);
-    return statement.execute() == 1;
+    return sql.run("INSERT INTO messages (id, conversation_id, seq, sender_type, sender_id, sender_name, text, "
+                   "client_msg_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT (conversation_id, client_msg_id) DO NOTHING",
+                   {m.id, m.conversationId, m.seq, m.senderType, param(m.senderId), param(m.senderName), m.text,
+                    param(m.clientMsgId), m.createdAt})
+               .changed == 1;
 }
 
 std::optional<conversation::Message> MessageRepository::findByClientMsgId(Sql& sql, const std::string& conversationId,
                                                                           const std::string& clientMsgId) {
-    auto statement = sql.statement(std::string("SELECT ") + Columns +
-                                   " FROM messages WHERE conversation_id = ? AND client_msg_id = ?");
-    statement, useRef(conversationId), useRef(clientMsgId);
-    statement.execute();
-    auto found = readAll(statement);
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    static const std::string select =
+        std::string("SELECT ") + Columns + " FROM messages WHERE conversation_id = ? AND client_msg_id = ?";
+    const auto result = sql.run(select, {conversationId, clientMsgId});
+    if (result.rows.empty()) return std::nullopt;
+    return fromRow(Row(result, 0));
 }
 
 std::vector<conversation::Message> MessageRepository::listAfter(Sql& sql, const std::string& conversationId,

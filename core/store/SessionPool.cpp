@@ -6,26 +6,32 @@
 
 namespace switchboard::core::store {
 
-SessionPool::Lease::Lease(SessionPool& pool, std::unique_ptr<Poco::Data::Session> session)
-    : _pool(&pool), _session(std::move(session)) {}
+SessionPool::Lease::Lease(SessionPool& pool, std::unique_ptr<Connection> connection)
+    : _pool(&pool), _connection(std::move(connection)) {}
 
-SessionPool::Lease::Lease(Lease&& other) noexcept : _pool(other._pool), _session(std::move(other._session)) {}
+SessionPool::Lease::Lease(Lease&& other) noexcept : _pool(other._pool), _connection(std::move(other._connection)) {}
 
 SessionPool::Lease::~Lease() {
-    if (_session) _pool->release(std::move(_session), true);
+    if (_connection) _pool->release(std::move(_connection), true);
+}
+
+PreparedStatements& SessionPool::Lease::statements() {
+    if (!_connection->statements) _connection->statements = _pool->_statementsFactory(*_connection->session);
+    return *_connection->statements;
 }
 
 void SessionPool::Lease::discard() {
-    if (_session) _pool->release(std::move(_session), false);
+    if (_connection) _pool->release(std::move(_connection), false);
 }
 
 SessionPool::SessionPool(std::string connector, std::string connectionString, std::size_t maxSessions, int waitMs,
-                         SessionSetup setup)
+                         SessionSetup setup, StatementsFactory statements)
     : _connector(std::move(connector)),
       _connectionString(std::move(connectionString)),
       _maxSessions(maxSessions == 0 ? 1 : maxSessions),
       _waitMs(waitMs),
-      _setup(std::move(setup)) {}
+      _setup(std::move(setup)),
+      _statementsFactory(std::move(statements)) {}
 
 SessionPool::Lease SessionPool::acquire() {
     std::unique_lock lock(_mutex);
@@ -35,9 +41,9 @@ SessionPool::Lease SessionPool::acquire() {
             throw Poco::Data::SessionPoolExhaustedException("no database session became free in time");
     }
     if (!_idle.empty()) {
-        auto session = std::move(_idle.back());
+        auto connection = std::move(_idle.back());
         _idle.pop_back();
-        return Lease(*this, std::move(session));
+        return Lease(*this, std::move(connection));
     }
     ++_open; // reserve the slot, then connect without holding the lock
     lock.unlock();
@@ -45,7 +51,7 @@ SessionPool::Lease SessionPool::acquire() {
         // POCO's default login timeout is a minute of silent retries; fail sooner and let the caller retry.
         auto session = std::make_unique<Poco::Data::Session>(_connector, _connectionString, ConnectTimeoutS);
         if (_setup) _setup(*session);
-        return Lease(*this, std::move(session));
+        return Lease(*this, std::make_unique<Connection>(Connection{std::move(session), nullptr}));
     } catch (...) {
         lock.lock();
         --_open;
@@ -54,7 +60,8 @@ SessionPool::Lease SessionPool::acquire() {
     }
 }
 
-void SessionPool::release(std::unique_ptr<Poco::Data::Session> session, bool reusable) {
+void SessionPool::release(std::unique_ptr<Connection> connection, bool reusable) {
+    auto& session = connection->session;
     bool keep = reusable;
     if (keep) {
         try {
@@ -66,10 +73,11 @@ void SessionPool::release(std::unique_ptr<Poco::Data::Session> session, bool reu
     }
     std::lock_guard lock(_mutex);
     if (keep) {
-        _idle.push_back(std::move(session));
+        _idle.push_back(std::move(connection));
     } else {
         --_open;
         try {
+            connection->statements.reset();
             session->close();
         } catch (...) {
             // A broken connection may fail to close cleanly; it is dropped either way.

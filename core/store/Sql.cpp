@@ -10,6 +10,10 @@ Poco::Data::Statement Sql::statement(std::string_view sql) {
     return statement;
 }
 
+QueryResult Sql::run(std::string_view sql, std::initializer_list<QueryParam> params) {
+    return _lease.statements().run(sql, std::span<const QueryParam>(params.begin(), params.size()));
+}
+
 void Sql::execute(std::string_view sql) {
     _session << translate(sql, _dialect), now;
 }

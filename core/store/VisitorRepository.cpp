@@ -41,11 +41,11 @@ void VisitorRepository::insert(Sql& sql, const conversation::Visitor& v, const s
 }
 
 std::optional<conversation::Visitor> VisitorRepository::findByTokenHash(Sql& sql, const std::string& tokenHash) {
-    auto statement = sql.statement("SELECT " + columns("v") + " FROM visitors v WHERE v.token_hash = ?");
-    statement, useRef(tokenHash), now;
-    Poco::Data::RecordSet records(statement);
-    if (records.rowCount() == 0) return std::nullopt;
-    return fromRow(Row(records, 0), 0);
+    // Every visitor request authenticates: kept prepared.
+    static const std::string select = "SELECT " + columns("v") + " FROM visitors v WHERE v.token_hash = ?";
+    const auto result = sql.run(select, {tokenHash});
+    if (result.rows.empty()) return std::nullopt;
+    return fromRow(Row(result, 0), 0);
 }
 
 void VisitorRepository::update(Sql& sql, const conversation::Visitor& v) {

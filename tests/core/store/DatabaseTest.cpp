@@ -1,0 +1,130 @@
+#include "core/store/Row.h"
+#include "tests/support/TestDatabase.h"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <stdexcept>
+
+namespace switchboard::core::store {
+namespace {
+
+/// A fresh migrated database with a scratch table `sample (id, n, note)`.
+class SampleDatabase : public tests::TestDatabase {
+public:
+    SampleDatabase() {
+        (*this)->write([](Sql& sql) { sql.run("CREATE TABLE sample (id TEXT PRIMARY KEY, n BIGINT, note TEXT)"); });
+    }
+};
+
+std::int64_t countRows(Database& database, const std::string& id) {
+    return database.read([&](Sql& sql) {
+        const auto result = sql.run("SELECT COUNT(*) FROM sample WHERE id = ?", {id});
+        return Row(result, 0).int64(0);
+    });
+}
+
+void insertRow(Sql& sql, const std::string& id) { sql.run("INSERT INTO sample (id) VALUES (?)", {id}); }
+
+TEST(DatabaseTest, WritesQueuedBehindACommitShareItAndAFailureUndoesOnlyItsOwnWork) {
+    SampleDatabase database;
+    std::promise<void> firstEntered, releaseFirst;
+    auto release = releaseFirst.get_future().share();
+    auto first = std::async(std::launch::async, [&] {
+        database->write([&](Sql& sql) {
+            insertRow(sql, "first");
+            firstEntered.set_value();
+            release.wait();
+        });
+    });
+    firstEntered.get_future().wait();
+
+    // Four writers queue behind the open transaction: the next commit carries all of them.
+    std::vector<std::future<void>> writers;
+    for (int i = 0; i < 4; ++i) {
+        writers.push_back(std::async(std::launch::async, [&database, i] {
+            database->write([&](Sql& sql) {
+                insertRow(sql, "w" + std::to_string(i));
+                if (i % 2) throw std::runtime_error("refused " + std::to_string(i));
+            });
+        }));
+    }
+    while (database->queuedWrites() < writers.size()) std::this_thread::yield();
+    releaseFirst.set_value();
+    first.get();
+
+    for (int i = 0; i < 4; ++i) {
+        if (i % 2) {
+            EXPECT_THROW(writers[static_cast<std::size_t>(i)].get(), std::runtime_error);
+        } else {
+            EXPECT_NO_THROW(writers[static_cast<std::size_t>(i)].get());
+        }
+    }
+    EXPECT_EQ(countRows(*database, "first"), 1);
+    EXPECT_EQ(countRows(*database, "w0"), 1);
+    EXPECT_EQ(countRows(*database, "w1"), 0);
+    EXPECT_EQ(countRows(*database, "w2"), 1);
+    EXPECT_EQ(countRows(*database, "w3"), 0);
+}
+
+TEST(DatabaseTest, AWriteReturnsItsResultAndRollsBackWhenItThrows) {
+    SampleDatabase database;
+    EXPECT_EQ(database->write([](Sql& sql) {
+        insertRow(sql, "kept");
+        return 42;
+    }),
+              42);
+    EXPECT_THROW(database->write([](Sql& sql) {
+        insertRow(sql, "undone");
+        throw std::runtime_error("no");
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(countRows(*database, "kept"), 1);
+    EXPECT_EQ(countRows(*database, "undone"), 0);
+}
+
+TEST(DatabaseTest, PreparedStatementsBindEveryTypeAndReportChangedRows) {
+    SampleDatabase database;
+    database->write([](Sql& sql) {
+        std::optional<std::string> none;
+        EXPECT_EQ(sql.run("INSERT INTO sample (id, n, note) VALUES (?, ?, ?)", {"a", std::int64_t{7}, param(none)})
+                      .changed,
+                  1u);
+        EXPECT_EQ(sql.run("INSERT INTO sample (id, n, note) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                          {"a", std::int64_t{8}, "x"})
+                      .changed,
+                  0u);
+    });
+    // The same statement runs again on the same connection with other values, and after an error.
+    database->read([](Sql& sql) {
+        for (const std::string id : {"a", "missing", "a"}) {
+            const auto result = sql.run("SELECT id, n, note FROM sample WHERE id = ?", {id});
+            if (id == "missing") {
+                EXPECT_TRUE(result.rows.empty());
+                continue;
+            }
+            ASSERT_EQ(result.rows.size(), 1u);
+            const Row row(result, 0);
+            EXPECT_EQ(row.text(0), "a");
+            EXPECT_EQ(row.int64(1), 7);
+            EXPECT_EQ(row.optText(2), std::nullopt);
+            EXPECT_TRUE(row.isNull(2));
+        }
+        EXPECT_ANY_THROW(sql.run("SELECT nope FROM sample"));
+        EXPECT_EQ(sql.run("SELECT COUNT(*) FROM sample").rows.size(), 1u);
+    });
+}
+
+TEST(DatabaseTest, RowsReadTextAsNumbersTheWayPostgreSQLSendsThem) {
+    QueryResult result;
+    result.rows.push_back({Cell{std::string("42")}, Cell{std::string("t")}, Cell{std::string("2.5")}, Cell{}});
+    const Row row(result, 0);
+    EXPECT_EQ(row.int64(0), 42);
+    EXPECT_EQ(row.text(0), "42");
+    EXPECT_TRUE(row.boolean(1));
+    EXPECT_DOUBLE_EQ(row.real(2), 2.5);
+    EXPECT_EQ(row.optInt64(3), std::nullopt);
+}
+
+} // namespace
+} // namespace switchboard::core::store
