@@ -64,7 +64,7 @@ struct Hub::Parts {
           guard(authService),
           gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
           health(database, ready),
-          widgetRoutes(widgets, sessions, messages, conversations, config.server.maxMessageChars),
+          widgetRoutes(widgets, sessions, messages, conversations, clock, config.server.maxMessageChars),
           conversationRoutes(guard, conversations, messages),
           authRoutes(guard, authService, config.auth),
           agentRoutes(guard, agentService),

@@ -1,5 +1,6 @@
 #include "core/config/WidgetConfigParser.h"
 
+#include "core/common/TimeZone.h"
 #include "core/common/Validation.h"
 #include "core/config/ConfigId.h"
 #include "core/config/Origin.h"
@@ -72,7 +73,8 @@ std::string labelFor(const std::string& name) {
     return label;
 }
 
-/// `UTC` or an IANA zone name such as `Europe/London`; whether the zone exists is up to the time zone database.
+/// `UTC` or something spelled like an IANA zone name such as `Europe/London`; `timezoneProblem` tells whether
+/// the zone exists.
 bool isTimezoneName(const std::string& zone) {
     if (zone.empty() || zone.front() == '/' || zone.back() == '/' || zone.find("//") != std::string::npos) {
         return false;
@@ -80,6 +82,17 @@ bool isTimezoneName(const std::string& zone) {
     return std::all_of(zone.begin(), zone.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' || c == '+';
     });
+}
+
+/// Why the zone cannot be used, when the time zone database cannot load it. Loading keeps the zone cached for
+/// evaluating the schedule later.
+std::optional<std::string> timezoneProblem(const std::string& zone) {
+    try {
+        common::TimeZone::load(zone);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return e.what();
+    }
 }
 
 /// Minutes after midnight of `HH:MM`; 24:00 is allowed as a closing time.
@@ -228,10 +241,12 @@ void WidgetConfigParser::parseRateLimits(YamlMap& map, WidgetRateLimits& limits)
 void WidgetConfigParser::parseBusinessHours(YamlMap& map, BusinessHours& hours) {
     map.read("enabled", hours.enabled);
     if (auto zone = map.string("timezone")) {
-        if (isTimezoneName(*zone)) {
-            hours.timezone = *zone;
-        } else {
+        if (!isTimezoneName(*zone)) {
             map.report("timezone", "must be UTC or a time zone name such as Europe/London");
+        } else if (auto problem = timezoneProblem(*zone)) {
+            map.report("timezone", *problem);
+        } else {
+            hours.timezone = *zone;
         }
     }
     auto windowMaps = map.mapList("windows");

@@ -1,11 +1,13 @@
 #include "core/http/WidgetConfigJson.h"
 
+#include "core/common/Time.h"
+
 #include <Poco/JSON/Array.h>
 
 namespace switchboard::core::http {
 
 Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, std::size_t maxMessageChars,
-                                                 bool openNow) {
+                                                 bool openNow, std::optional<std::int64_t> nextChangeMs) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("widget_id", w.id);
     json->set("name", w.name);
@@ -47,6 +49,8 @@ Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, 
     hours->set("enabled", w.businessHours.enabled);
     hours->set("timezone", w.businessHours.timezone);
     hours->set("open_now", openNow);
+    hours->set("next_change_at",
+               nextChangeMs ? Poco::Dynamic::Var(common::formatIso8601Ms(*nextChangeMs)) : Poco::Dynamic::Var());
     json->set("business_hours", hours);
 
     Poco::JSON::Object::Ptr handover = new Poco::JSON::Object;

@@ -4,14 +4,19 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
+#include <optional>
+
 namespace switchboard::core::http {
 
 /// The public view of a widget's configuration for `GET /api/widget/config`: appearance, texts, pre-chat
-/// fields and the handover methods a visitor may pick. Channel settings and secrets never appear here.
+/// fields, business hours as they stand now and the handover methods a visitor may pick. Channel settings and
+/// secrets never appear here.
 class WidgetConfigJson {
 public:
+    /// `nextChangeMs`: when the business hours next open or close, if known.
     static Poco::JSON::Object::Ptr render(const config::WidgetConfig& widget, std::size_t maxMessageChars,
-                                          bool openNow);
+                                          bool openNow, std::optional<std::int64_t> nextChangeMs);
 };
 
 } // namespace switchboard::core::http

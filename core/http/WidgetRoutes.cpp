@@ -1,6 +1,8 @@
 #include "core/http/WidgetRoutes.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/TimeZone.h"
+#include "core/config/BusinessHoursCalendar.h"
 #include "core/conversation/ConversationJson.h"
 #include "core/http/JsonBody.h"
 #include "core/http/QueryParams.h"
@@ -14,11 +16,12 @@ using conversation::ConversationJson;
 
 WidgetRoutes::WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                            conversation::MessageService& messages, conversation::ConversationService& conversations,
-                           std::size_t maxMessageChars)
+                           const common::Clock& clock, std::size_t maxMessageChars)
     : _widgets(widgets),
       _sessions(sessions),
       _messages(messages),
       _conversations(conversations),
+      _clock(clock),
       _maxMessageChars(maxMessageChars) {}
 
 void WidgetRoutes::registerRoutes(Router& router) {
@@ -39,9 +42,11 @@ void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
     auto widget = _widgets.find(QueryParams::require(request, "widget_id"));
     if (!widget) throw ApiError::notFound("widget");
     WidgetGate::admitOrigin(request, *widget);
-    // Business-hours evaluation in the widget's time zone arrives with the widget UI; until then the
-    // configured flag alone is reported and the widget treats an enabled schedule as open.
-    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, true));
+    const auto& hours = widget->businessHours;
+    const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
+    const auto now = _clock.nowMs();
+    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, calendar.isOpen(now),
+                                                calendar.nextChangeMs(now)));
     response.setHeader("Cache-Control", "public, max-age=60");
 }
 

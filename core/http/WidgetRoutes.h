@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Clock.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
@@ -13,7 +14,7 @@ class WidgetRoutes {
 public:
     WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                  conversation::MessageService& messages, conversation::ConversationService& conversations,
-                 std::size_t maxMessageChars);
+                 const common::Clock& clock, std::size_t maxMessageChars);
 
     void registerRoutes(Router& router);
 
@@ -30,6 +31,7 @@ private:
     conversation::WidgetSessionService& _sessions;
     conversation::MessageService& _messages;
     conversation::ConversationService& _conversations;
+    const common::Clock& _clock;
     const std::size_t _maxMessageChars;
 };
 

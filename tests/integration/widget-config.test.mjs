@@ -3,8 +3,35 @@ import { describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import { assertError, expectStatus, get } from './lib/api.mjs';
 
+const DAY_MS = 86_400_000;
+// Asia/Kolkata has had no daylight saving time since 1945, so its local day is plain arithmetic.
+const KOLKATA_OFFSET_MS = 330 * 60_000;
+const kolkataDay = (ms) => Math.floor((ms + KOLKATA_OFFSET_MS) / DAY_MS);
+const weekdayName = (epochDay) => ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'][epochDay % 7];
+// Two local days ahead, so that a midnight passing while the tests run cannot make it today.
+const openingDay = kolkataDay(Date.now()) + 2;
+
 describe('GET /api/widget/config', () => {
-  const hub = useHub();
+  const hub = useHub({
+    widgets: {
+      around_the_clock: {
+        name: 'Around the clock',
+        business_hours: {
+          enabled: true,
+          timezone: 'Asia/Kolkata',
+          windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], open: '00:00', close: '24:00' }],
+        },
+      },
+      not_today: {
+        name: 'Not today',
+        business_hours: {
+          enabled: true,
+          timezone: 'Asia/Kolkata',
+          windows: [{ days: [weekdayName(openingDay)], open: '00:00', close: '24:00' }],
+        },
+      },
+    },
+  });
 
   test('returns the public settings of the widget', async () => {
     const res = await get(hub, '/api/widget/config?widget_id=demo');
@@ -61,6 +88,25 @@ describe('GET /api/widget/config', () => {
     assert.ok(!res.text.includes('hooks/chat'), 'the webhook URL is in the response');
     assert.ok(!res.text.includes('SWITCHBOARD_TEST_WEBHOOK_SECRET'), 'the secret reference is in the response');
     assert.ok(!/"(secret|url|channel|allowed_origins|settings)"/.test(res.text), `internal keys in ${res.text}`);
+  });
+
+  test('business hours are evaluated now, in the widget\'s time zone', async () => {
+    const open = expectStatus(await get(hub, '/api/widget/config?widget_id=around_the_clock'), 200);
+    assert.deepEqual(open.business_hours, {
+      enabled: true,
+      timezone: 'Asia/Kolkata',
+      open_now: true,
+      next_change_at: null,
+    });
+
+    const closed = expectStatus(await get(hub, '/api/widget/config?widget_id=not_today'), 200);
+    assert.equal(closed.business_hours.open_now, false);
+    assert.equal(closed.business_hours.next_change_at, new Date(openingDay * DAY_MS - KOLKATA_OFFSET_MS).toISOString());
+
+    const unscheduled = expectStatus(await get(hub, '/api/widget/config?widget_id=demo'), 200);
+    assert.equal(unscheduled.business_hours.enabled, false);
+    assert.equal(unscheduled.business_hours.open_now, true);
+    assert.equal(unscheduled.business_hours.next_change_at, null);
   });
 
   test('a widget without pre-chat says so', async () => {

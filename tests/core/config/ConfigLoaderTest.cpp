@@ -635,6 +635,25 @@ business_hours:
     EXPECT_EQ(none.key, "business_hours.windows");
 }
 
+TEST_F(ConfigLoaderTest, BusinessHoursTimezoneMustBeAZoneTheSystemKnows) {
+    const auto issue = single(widgetIssues(R"(name: Shop
+business_hours:
+  enabled: true
+  timezone: Mars/Olympus_Mons
+  windows:
+    - { days: [mon], open: "09:00", close: "17:00" }
+)"));
+    EXPECT_EQ(issue.file, widgetFile());
+    EXPECT_EQ(issue.line, 4);
+    EXPECT_EQ(issue.key, "business_hours.timezone");
+    EXPECT_TRUE(contains(issue.message, "unknown time zone 'Mars/Olympus_Mons'")) << issue.message;
+
+    const auto badName = single(widgetIssues("name: Shop\nbusiness_hours: { timezone: ../etc/passwd }\n"));
+    EXPECT_EQ(badName.key, "business_hours.timezone");
+    EXPECT_EQ(widget("name: Shop\nbusiness_hours: { timezone: America/New_York }\n").businessHours.timezone,
+              "America/New_York");
+}
+
 TEST_F(ConfigLoaderTest, TrustedProxiesMustBeAddressesOrNetworks) {
     const auto issue = single(hubIssues("server:\n  trusted_proxies: [10.0.0.0/8, \"::1\", proxy.local]\n"));
     EXPECT_EQ(issue.key, "server.trusted_proxies[2]");
