@@ -27,6 +27,7 @@
 #include "core/http/StatsRoutes.h"
 #include "core/http/WidgetGate.h"
 #include "core/http/WidgetRoutes.h"
+#include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
 #include "core/store/MigrationRunner.h"
@@ -70,6 +71,11 @@ struct Hub::Parts {
           agentRoutes(guard, agentService),
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
+          realtime({sessions, authService, messages, conversations, widgets}, clock, config.realtime),
+          adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
+                             std::optional<std::string> sessionToken) {
+              realtime.adopt(std::move(socket), std::move(buffered), std::move(origin), std::move(sessionToken));
+          }),
           pipeline(router, [this](http::HttpRequest& req, http::HttpResponse& res) {
               if (!ready.load() && req.path != "/healthz")
                   throw common::ApiError(503, "unavailable", "the hub is starting; try again shortly");
@@ -82,6 +88,7 @@ struct Hub::Parts {
         agentRoutes.registerRoutes(router);
         cannedRoutes.registerRoutes(router);
         statsRoutes.registerRoutes(router);
+        bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
     }
 
     std::atomic<bool> ready{false};
@@ -109,6 +116,8 @@ struct Hub::Parts {
     http::AgentRoutes agentRoutes;
     http::CannedResponseRoutes cannedRoutes;
     http::StatsRoutes statsRoutes;
+    realtime::RealtimeServer realtime;
+    http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;
     http::HttpPipeline pipeline;
     std::unique_ptr<Poco::Net::HTTPServer> server;
@@ -164,8 +173,10 @@ void Hub::start() {
     params->setMaxKeepAliveRequests(10000);
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.listen, static_cast<Poco::UInt16>(_config.server.port)), 256);
+    _parts->realtime.start();
     _parts->server = std::make_unique<Poco::Net::HTTPServer>(
-        new http::RequestHandlerFactory(_parts->pipeline, _config.server.maxBodyBytes, _config.server.trustedProxies),
+        new http::RequestHandlerFactory(_parts->pipeline, _config.server.maxBodyBytes, _config.server.trustedProxies,
+                                        _parts->adoptSocket, _parts->ready),
         socket, params);
     _parts->server->start();
     Poco::Logger::get("hub").information("listening on %s:%d", _config.server.listen, port());
@@ -180,6 +191,7 @@ void Hub::stop() {
         _parts->server->stopAll(true);
         _parts->server.reset();
     }
+    _parts->realtime.stop();
 }
 
 bool Hub::ready() const { return _parts->ready.load(); }

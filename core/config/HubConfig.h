@@ -59,6 +59,28 @@ struct PresenceConfig {
     int heartbeatS = 30;
     int visitorTimeoutS = 60;
     int agentStaleS = 300;
+    /// How long a visitor whose last socket closed stays online waiting for one to come back; 0 = offline at once.
+    int disconnectGraceS = 5;
+};
+
+/// The real-time endpoint (hub.yaml `realtime:`).
+struct RealtimeConfig {
+    /// Event-loop threads; 0 means one per CPU core.
+    std::size_t loops = 0;
+    /// Threads that run socket requests touching the database, off the loops.
+    std::size_t workers = 2;
+    /// Engine.IO timing announced in the open packet: the hub pings every interval and drops a client that
+    /// has not answered within the timeout.
+    int pingIntervalMs = 25'000;
+    int pingTimeoutMs = 20'000;
+    /// A socket that has not completed its Socket.IO CONNECT by then is closed.
+    int connectTimeoutMs = 10'000;
+    /// Largest WebSocket message accepted (Engine.IO `maxPayload`); larger is closed with 1009.
+    std::size_t maxMessageBytes = 64 * 1024;
+    /// Bytes waiting to be sent to one socket before it is dropped as too slow to keep up.
+    std::size_t maxQueuedBytes = 1024 * 1024;
+    /// Socket requests waiting for a worker before new ones are refused with a `busy` error.
+    std::size_t maxPendingTasks = 10'000;
 };
 
 struct DeliveryConfig {
@@ -82,6 +104,7 @@ struct HubConfig {
     PublicRateLimits rateLimits;
     LogConfig log;
     PresenceConfig presence;
+    RealtimeConfig realtime;
     DeliveryConfig delivery;
     OutboundConfig outbound;
     /// Folder holding one `<widget_id>.yaml` per widget (absolute after loading).

@@ -62,6 +62,9 @@ HubConfig HubConfigParser::parse(const YAML::Node& root) {
     if (auto presence = map->map("presence")) {
         parsePresence(*presence, hub.presence);
     }
+    if (auto realtime = map->map("realtime")) {
+        parseRealtime(*realtime, hub.realtime);
+    }
     if (auto delivery = map->map("delivery")) {
         parseDelivery(*delivery, hub.delivery);
     }
@@ -146,9 +149,25 @@ void HubConfigParser::parsePresence(YamlMap& map, PresenceConfig& presence) {
     map.read("heartbeat_s", presence.heartbeatS, 1, intMax);
     map.read("visitor_timeout_s", presence.visitorTimeoutS, 1, intMax);
     map.read("agent_stale_s", presence.agentStaleS, 1, intMax);
+    map.read("disconnect_grace_s", presence.disconnectGraceS, 0, intMax);
     if (presence.visitorTimeoutS <= presence.heartbeatS) {
         map.report("visitor_timeout_s", "must be longer than heartbeat_s, or every visitor flickers offline");
     }
+    if (presence.agentStaleS <= presence.heartbeatS) {
+        map.report("agent_stale_s", "must be longer than heartbeat_s, or every agent flickers offline");
+    }
+    map.finish();
+}
+
+void HubConfigParser::parseRealtime(YamlMap& map, RealtimeConfig& realtime) {
+    map.read("loops", realtime.loops, 0, 256);
+    map.read("workers", realtime.workers, 1, 256);
+    map.read("ping_interval_ms", realtime.pingIntervalMs, 100, intMax);
+    map.read("ping_timeout_ms", realtime.pingTimeoutMs, 100, intMax);
+    map.read("connect_timeout_ms", realtime.connectTimeoutMs, 100, intMax);
+    map.read("max_message_bytes", realtime.maxMessageBytes, 1024, 16 * 1024 * 1024);
+    map.read("max_queued_bytes", realtime.maxQueuedBytes, 4096, sizeMax);
+    map.read("max_pending_tasks", realtime.maxPendingTasks, 1, sizeMax);
     map.finish();
 }
 

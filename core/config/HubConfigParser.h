@@ -23,6 +23,7 @@ private:
     void parseAuth(YamlMap& map, AuthConfig& auth);
     void parseLog(YamlMap& map, LogConfig& log);
     void parsePresence(YamlMap& map, PresenceConfig& presence);
+    void parseRealtime(YamlMap& map, RealtimeConfig& realtime);
     void parseDelivery(YamlMap& map, DeliveryConfig& delivery);
     void parseOutbound(YamlMap& map, OutboundConfig& outbound);
     void parseChannels(YamlMap& map, std::vector<ChannelInstanceConfig>& channels);

@@ -77,6 +77,16 @@ Visitor WidgetSessionService::requireVisitor(const std::optional<std::string>& v
     return *visitor;
 }
 
+std::string WidgetSessionService::conversationFor(const Visitor& visitor,
+                                                  const std::optional<std::string>& conversationId) {
+    auto conversation = _database.read([&](store::Sql& sql) {
+        return conversationId ? _conversationRepository.findForUpdate(sql, *conversationId)
+                              : _conversationRepository.findOpenForVisitor(sql, visitor.id);
+    });
+    if (!conversation || conversation->visitorId != visitor.id) throw ApiError::notFound("conversation");
+    return conversation->id;
+}
+
 void WidgetSessionService::validate(const config::WidgetConfig& widget, const WidgetStart& request,
                                     const std::optional<Visitor>& known) const {
     if (widget.prechat.enabled) {

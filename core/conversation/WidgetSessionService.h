@@ -53,6 +53,9 @@ public:
     std::optional<Visitor> authenticate(const std::string& visitorToken);
     /// Like authenticate, but throws 401.
     Visitor requireVisitor(const std::optional<std::string>& visitorToken);
+    /// The conversation a visitor's socket follows: `conversationId` when it is the visitor's own, else the
+    /// visitor's open conversation. Throws 404 for another visitor's id or when there is none.
+    std::string conversationFor(const Visitor& visitor, const std::optional<std::string>& conversationId);
 
     static constexpr std::size_t MaxCustomFields = 20;
     static constexpr std::size_t MaxFieldLength = 2000;

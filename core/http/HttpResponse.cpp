@@ -52,4 +52,16 @@ std::string HttpResponse::header(const std::string& name) const {
     return {};
 }
 
+void HttpResponse::writeTo(Poco::Net::HTTPServerResponse& out) const {
+    out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    for (const auto& [name, value] : headers) out.add(name, value);
+    if (status == 204 || status == 304) {
+        out.send();
+        return;
+    }
+    if (!contentType.empty()) out.setContentType(contentType);
+    out.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    out.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+}
+
 } // namespace switchboard::core::http

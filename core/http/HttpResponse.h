@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerResponse.h>
 
 #include <string>
 #include <utility>
@@ -20,6 +21,8 @@ struct HttpResponse {
     void setHeader(const std::string& name, const std::string& value);
     /// The value of a header set so far, or empty.
     std::string header(const std::string& name) const;
+    /// Sends status, headers and body through POCO's server response.
+    void writeTo(Poco::Net::HTTPServerResponse& out) const;
 };
 
 } // namespace switchboard::core::http

@@ -43,7 +43,7 @@ public:
         } catch (const Poco::SyntaxException&) {
             HttpPipeline::writeError(response, common::ApiError::badRequest("invalid_request", "malformed request URI"));
         }
-        write(response, out);
+        response.writeTo(out);
 
         auto& logger = Poco::Logger::get("http");
         if (logger.debug()) {
@@ -82,18 +82,6 @@ private:
         return Poco::trim(comma == std::string::npos ? forwarded : forwarded.substr(comma + 1));
     }
 
-    static void write(const HttpResponse& response, Poco::Net::HTTPServerResponse& out) {
-        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
-        for (const auto& [name, value] : response.headers) out.add(name, value);
-        if (response.status == 204 || response.status == 304) {
-            out.send();
-            return;
-        }
-        if (!response.contentType.empty()) out.setContentType(response.contentType);
-        out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
-        out.send().write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
-    }
-
     const HttpPipeline& _pipeline;
     const std::size_t _maxBodyBytes;
     const std::vector<std::string>& _trustedProxies;
@@ -102,10 +90,17 @@ private:
 } // namespace
 
 RequestHandlerFactory::RequestHandlerFactory(const HttpPipeline& pipeline, std::size_t maxBodyBytes,
-                                             std::vector<std::string> trustedProxies)
-    : _pipeline(pipeline), _maxBodyBytes(maxBodyBytes), _trustedProxies(std::move(trustedProxies)) {}
+                                             std::vector<std::string> trustedProxies,
+                                             SocketUpgradeHandler::Adopt upgradeSocket, const std::atomic<bool>& ready)
+    : _pipeline(pipeline),
+      _maxBodyBytes(maxBodyBytes),
+      _trustedProxies(std::move(trustedProxies)),
+      _upgradeSocket(std::move(upgradeSocket)),
+      _ready(ready) {}
 
-Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest& request) {
+    const auto& uri = request.getURI();
+    if (uri.rfind(SocketUpgradeHandler::Path, 0) == 0) return new SocketUpgradeHandler(_upgradeSocket, _ready);
     return new PipelineRequestHandler(_pipeline, _maxBodyBytes, _trustedProxies);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/http/HttpPipeline.h"
+#include "core/http/SocketUpgradeHandler.h"
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
@@ -13,8 +14,10 @@ namespace switchboard::core::http {
 /// reading the rest), works out the client address, and writes the pipeline's response.
 class RequestHandlerFactory final : public Poco::Net::HTTPRequestHandlerFactory {
 public:
+    /// Requests to `/socket.io/` go to `upgradeSocket`'s handler; the rest through the pipeline.
     RequestHandlerFactory(const HttpPipeline& pipeline, std::size_t maxBodyBytes,
-                          std::vector<std::string> trustedProxies);
+                          std::vector<std::string> trustedProxies, SocketUpgradeHandler::Adopt upgradeSocket,
+                          const std::atomic<bool>& ready);
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
@@ -22,6 +25,8 @@ private:
     const HttpPipeline& _pipeline;
     const std::size_t _maxBodyBytes;
     const std::vector<std::string> _trustedProxies;
+    const SocketUpgradeHandler::Adopt _upgradeSocket;
+    const std::atomic<bool>& _ready;
 };
 
 } // namespace switchboard::core::http

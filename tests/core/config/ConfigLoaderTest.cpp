@@ -661,3 +661,41 @@ TEST_F(ConfigLoaderTest, TrustedProxiesMustBeAddressesOrNetworks) {
     ASSERT_EQ(wide.size(), 1u);
     EXPECT_EQ(wide[0].key, "server.trusted_proxies[0]");
 }
+
+TEST_F(ConfigLoaderTest, PresenceTimingsAreReadWithTheirDefaults) {
+    const HubConfig defaults = loader().loadHub(write("hub.yaml", "# nothing set\n").string());
+    EXPECT_EQ(defaults.presence.heartbeatS, 30);
+    EXPECT_EQ(defaults.presence.visitorTimeoutS, 60);
+    EXPECT_EQ(defaults.presence.agentStaleS, 300);
+    EXPECT_EQ(defaults.presence.disconnectGraceS, 5);
+
+    const HubConfig hub = loader().loadHub(write("hub.yaml", R"(presence:
+  heartbeat_s: 10
+  visitor_timeout_s: 25
+  agent_stale_s: 120
+  disconnect_grace_s: 0
+)").string());
+    EXPECT_EQ(hub.presence.heartbeatS, 10);
+    EXPECT_EQ(hub.presence.visitorTimeoutS, 25);
+    EXPECT_EQ(hub.presence.agentStaleS, 120);
+    EXPECT_EQ(hub.presence.disconnectGraceS, 0);
+
+    const HubConfig sample = loader().loadHub((sampleConfigDir / "hub.yaml").string());
+    EXPECT_EQ(sample.presence.disconnectGraceS, 5);
+}
+
+TEST_F(ConfigLoaderTest, PresenceTimeoutsMustOutlastTheHeartbeat) {
+    const auto timeout = single(hubIssues("presence:\n  heartbeat_s: 30\n  visitor_timeout_s: 30\n"));
+    EXPECT_EQ(timeout.file, hubFile());
+    EXPECT_EQ(timeout.line, 3);
+    EXPECT_EQ(timeout.key, "presence.visitor_timeout_s");
+    EXPECT_TRUE(contains(timeout.message, "longer than heartbeat_s")) << timeout.message;
+
+    const auto stale = single(hubIssues("presence:\n  heartbeat_s: 50\n  visitor_timeout_s: 90\n  agent_stale_s: 40\n"));
+    EXPECT_EQ(stale.line, 4);
+    EXPECT_EQ(stale.key, "presence.agent_stale_s");
+
+    const auto grace = single(hubIssues("presence:\n  disconnect_grace_s: -1\n"));
+    EXPECT_EQ(grace.line, 2);
+    EXPECT_EQ(grace.key, "presence.disconnect_grace_s");
+}

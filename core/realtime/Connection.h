@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/realtime/SocketIdentity.h"
+#include "core/realtime/WebSocketFrameDecoder.h"
+
+#include <Poco/Net/StreamSocket.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::realtime {
+
+/// One upgraded socket on an event loop: its WebSocket stream both ways and its Socket.IO session state.
+///
+/// Only its loop's thread touches it. Outgoing frames are shared, immutable buffers (an event fanned out to a
+/// thousand sockets is encoded once); the queue of them is bounded, and a peer too slow to drain it is dropped.
+class Connection {
+public:
+    Connection(std::uint64_t id, Poco::Net::StreamSocket socket, std::size_t maxMessageBytes, std::size_t maxQueuedBytes);
+
+    std::uint64_t id() const { return _id; }
+    int fd() const { return _fd; }
+
+    enum class ReadResult { Open, PeerGone };
+    /// Reads what the socket has, up to `budget` bytes, through `scratch`, and appends the messages and control
+    /// frames it completes. A protocol violation leaves `decoder().failed()` set.
+    ReadResult read(char* scratch, std::size_t scratchSize, std::size_t budget,
+                    std::vector<WebSocketFrameDecoder::Message>& out);
+    /// Decodes bytes that arrived another way (behind the upgrade request).
+    void decode(const char* data, std::size_t size, std::vector<WebSocketFrameDecoder::Message>& out) {
+        _decoder.feed(data, size, out);
+    }
+    const WebSocketFrameDecoder& decoder() const { return _decoder; }
+
+    /// Queues a complete WebSocket frame and writes what the socket takes at once. False when the queue would
+    /// exceed its bound (the caller drops the connection) or the connection is closing.
+    bool send(std::shared_ptr<const std::string> frame);
+    /// Writes queued frames until the socket would block; false when the peer is gone.
+    bool flush();
+    bool hasQueued() const { return !_queue.empty(); }
+
+    /// Queues a close frame; nothing more is sent or read after it. The loop closes the socket once it is flushed.
+    void startClose(std::uint16_t code, std::string_view reason);
+    bool closing() const { return _closing; }
+
+    void shutdown();
+
+    // Socket.IO session state, kept by the protocol.
+    std::string sid;
+    std::string origin;
+    std::optional<std::string> cookieToken;
+    std::unique_ptr<SocketIdentity> identity;
+    bool awaitingPong = false;
+    /// Set while the CONNECT's authentication runs on a worker, so a second CONNECT is refused.
+    bool connecting = false;
+    /// The one deadline that matters now (see TimerQueue).
+    std::int64_t deadlineMs = 0;
+    std::vector<std::string> rooms;
+
+private:
+    const std::uint64_t _id;
+    Poco::Net::StreamSocket _socket;
+    const int _fd;
+    WebSocketFrameDecoder _decoder;
+    const std::size_t _maxQueuedBytes;
+    std::vector<std::shared_ptr<const std::string>> _queue;
+    std::size_t _queueHead = 0;     // first frame not fully written
+    std::size_t _headOffset = 0;    // bytes of it already written
+    std::size_t _queuedBytes = 0;
+    bool _closing = false;
+};
+
+} // namespace switchboard::core::realtime

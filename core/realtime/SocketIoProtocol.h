@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/auth/AuthService.h"
+#include "core/config/WidgetRegistry.h"
+#include "core/conversation/ConversationService.h"
+#include "core/conversation/MessageService.h"
+#include "core/conversation/WidgetSessionService.h"
+#include "core/events/Event.h"
+#include "core/realtime/RealtimeLoop.h"
+#include "core/config/HubConfig.h"
+#include "core/realtime/SocketIoPacket.h"
+#include "core/realtime/WorkerPool.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace switchboard::core::realtime {
+
+/// The services a socket reaches, the same ones the REST API uses.
+struct SocketServices {
+    conversation::WidgetSessionService& sessions;
+    auth::AuthService& auth;
+    conversation::MessageService& messages;
+    conversation::ConversationService& conversations;
+    const config::WidgetRegistry& widgets;
+};
+
+/// How the protocol reaches the loops: the one that owns a connection, or all of them.
+class LoopRouter {
+public:
+    virtual ~LoopRouter() = default;
+    virtual void toConnection(std::uint64_t connectionId, RealtimeLoop::Task task) = 0;
+    virtual void toAll(RealtimeLoop::Task task) = 0;
+};
+
+/// Engine.IO 4 and Socket.IO 5 over each connection, and the events of the real-time contract.
+///
+/// Runs on the loops. A request that needs the database (authentication, a message, a catch-up) goes to the
+/// worker pool, and its answer comes back to the connection's loop by id: the socket may be gone by then.
+class SocketIoProtocol final : public ConnectionHandler {
+public:
+    SocketIoProtocol(SocketServices services, WorkerPool& workers, LoopRouter& router, const config::RealtimeConfig& settings);
+
+    void opened(RealtimeLoop& loop, Connection& connection) override;
+    void text(RealtimeLoop& loop, Connection& connection, std::string_view message) override;
+    void deadline(RealtimeLoop& loop, Connection& connection) override;
+    void closed(RealtimeLoop& loop, Connection& connection) override;
+
+    /// Sends a committed change to the sockets of its rooms on every loop. Visitors get only the events meant
+    /// for the widget (their conversation's messages, the agent typing, the end of the conversation).
+    void publish(const events::Event& event);
+
+    static std::string roomKey(const events::Room& room);
+
+private:
+    void packet(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
+    void connect(RealtimeLoop& loop, Connection& connection, Poco::JSON::Object::Ptr auth);
+    void event(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
+    void visitorEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
+                      Poco::JSON::Object::Ptr data, std::optional<std::uint64_t> ackId);
+    void agentEvent(RealtimeLoop& loop, Connection& connection, const std::string& name, const Poco::Dynamic::Var& arg,
+                    std::optional<std::uint64_t> ackId);
+
+    using Answer = std::function<Poco::Dynamic::Var()>;
+    /// Runs `work` on a worker and acks its result (or its error) to the connection, when it asked for an ack.
+    void answerOnWorker(Connection& connection, std::optional<std::uint64_t> ackId, Answer work);
+    /// Emits `name` with `payload` to the sockets of `rooms` on every loop, except the one it came from.
+    void relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
+               std::uint64_t except, bool visitorsToo);
+    void sendPacket(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
+    static void sendEngine(RealtimeLoop& loop, Connection& connection, const std::string& engineText);
+    static std::shared_ptr<const std::string> textFrame(const std::string& engineText);
+
+    SocketServices _services;
+    WorkerPool& _workers;
+    LoopRouter& _router;
+    const config::RealtimeConfig _settings;
+};
+
+} // namespace switchboard::core::realtime

@@ -1,0 +1,49 @@
+// Socket.IO clients for the integration tests: the stock socket.io-client from npm, WebSocket transport only.
+import { io } from 'socket.io-client';
+
+const EVENT_TIMEOUT_MS = 5_000;
+
+/// Connects with `auth` and resolves once the server accepted the CONNECT; rejects with the connect_error.
+export function connectSocket(hub, auth, options = {}) {
+  const socket = io(hub.url, { transports: ['websocket'], reconnection: false, auth, forceNew: true, ...options });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/// The next `event` the socket receives for which `match(payload)` holds.
+export function nextEvent(socket, event, match = () => true, timeoutMs = EVENT_TIMEOUT_MS) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function listener(payload) {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    }
+    socket.on(event, listener);
+  });
+}
+
+/// Collects every `event` the socket receives from now on; `stop()` returns them.
+export function record(socket, event) {
+  const seen = [];
+  const listener = (payload) => seen.push(payload);
+  socket.on(event, listener);
+  return () => {
+    socket.off(event, listener);
+    return seen;
+  };
+}
+
+/// Emits with an acknowledgement and resolves with the server's answer.
+export function request(socket, event, payload, timeoutMs = EVENT_TIMEOUT_MS) {
+  return socket.timeout(timeoutMs).emitWithAck(event, payload);
+}

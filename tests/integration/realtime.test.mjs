@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import WebSocket from 'ws';
+import { useHub } from './lib/hub.mjs';
+import { adminToken, agentReply, createAgent, initVisitor, sendVisitorMessage, unique } from './lib/api.mjs';
+import { connectSocket, nextEvent, record, request } from './lib/socket.mjs';
+
+const PING_INTERVAL_MS = 300;
+const PING_TIMEOUT_MS = 400;
+
+/// A raw WebSocket to the endpoint, resolving with the first text message (the Engine.IO open packet).
+function rawSocket(hub, path = '/socket.io/?EIO=4&transport=websocket') {
+  const ws = new WebSocket(hub.url.replace('http', 'ws') + path);
+  const messages = [];
+  const waiters = [];
+  ws.on('message', (data) => {
+    const text = data.toString();
+    const waiter = waiters.shift();
+    if (waiter) waiter(text);
+    else messages.push(text);
+  });
+  const closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r)));
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve({ ws, next, closed }));
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
+}
+
+describe('real-time endpoint', () => {
+  const hub = useHub({ hub: { realtime: { ping_interval_ms: PING_INTERVAL_MS, ping_timeout_ms: PING_TIMEOUT_MS } } });
+  let admin;
+  let agent;
+  let otherAgent;
+  const sockets = [];
+  const open = async (auth) => {
+    const socket = await connectSocket(hub, auth);
+    sockets.push(socket);
+    return socket;
+  };
+
+  before(async () => {
+    admin = await adminToken(hub);
+    agent = await createAgent(hub, admin, { widgets: ['demo'] });
+    otherAgent = await createAgent(hub, admin, { widgets: ['other'] });
+  });
+  after(() => {
+    for (const socket of sockets) socket.close();
+  });
+
+  test('the open packet announces the session, no upgrades, the ping timing and the payload limit', async () => {
+    const { ws, next } = await rawSocket(hub);
+    const openPacket = await next();
+    assert.equal(openPacket[0], '0');
+    const handshake = JSON.parse(openPacket.slice(1));
+    assert.equal(typeof handshake.sid, 'string');
+    assert.ok(handshake.sid.length > 0);
+    assert.deepEqual(handshake.upgrades, []);
+    assert.equal(handshake.pingInterval, PING_INTERVAL_MS);
+    assert.equal(handshake.pingTimeout, PING_TIMEOUT_MS);
+    assert.ok(handshake.maxPayload > 0);
+    ws.close();
+  });
+
+  test('polling and other Engine.IO versions are refused with a JSON error', async () => {
+    for (const path of ['/socket.io/?EIO=3&transport=websocket', '/socket.io/?EIO=4&transport=polling']) {
+      const res = await fetch(hub.url + path);
+      assert.equal(res.status, 400);
+      assert.equal((await res.json()).error.code, 'unsupported_transport');
+    }
+  });
+
+  test('a malformed packet closes the connection with a protocol error', async () => {
+    const { ws, next, closed } = await rawSocket(hub);
+    await next();
+    ws.send('4not-a-socket-io-packet');
+    assert.equal((await closed).code, 1002);
+  });
+
+  test('an unknown namespace gets CONNECT_ERROR', async () => {
+    const { ws, next } = await rawSocket(hub);
+    await next();
+    ws.send('40/nowhere,');
+    assert.equal(await next(), '44/nowhere,{"message":"Invalid namespace"}');
+    ws.close();
+  });
+
+  test('bad credentials are refused with connect_error and nothing else', async () => {
+    await assert.rejects(connectSocket(hub, { visitor_token: 'not-a-token' }), /authentication failed/);
+    await assert.rejects(connectSocket(hub, { token: 'not-a-session' }), /authentication failed/);
+    await assert.rejects(connectSocket(hub, {}), /authentication failed/);
+  });
+
+  test('a visitor message sent over the socket is acked with the stored message and reaches the agent', async () => {
+    const visitor = await initVisitor(hub);
+    const visitorSocket = await open({ visitor_token: visitor.visitor_token });
+    const agentSocket = await open({ token: agent.token });
+    const clientMsgId = unique('c');
+    const received = nextEvent(agentSocket, 'message:new', (m) => m.client_msg_id === clientMsgId);
+    const ack = await request(visitorSocket, 'visitor:send_message',
+      { conversation_id: visitor.conversation_id, text: 'hello over the socket', client_msg_id: clientMsgId });
+    assert.equal(ack.text, 'hello over the socket');
+    assert.equal(ack.seq, 1);
+    assert.equal(ack.conversation_id, visitor.conversation_id);
+    const message = await received;
+    assert.equal(message.id, ack.id);
+    assert.equal(message.widget_id, 'demo');
+
+    // The same client_msg_id again returns the original; another text under it is refused.
+    const replay = await request(visitorSocket, 'visitor:send_message',
+      { conversation_id: visitor.conversation_id, text: 'hello over the socket', client_msg_id: clientMsgId });
+    assert.equal(replay.id, ack.id);
+    const conflict = await request(visitorSocket, 'visitor:send_message',
+      { conversation_id: visitor.conversation_id, text: 'something else', client_msg_id: clientMsgId });
+    assert.equal(conflict.error.code, 'client_msg_id_conflict');
+  });
+
+  test('an agent reply over REST reaches the visitor socket; conversation internals do not', async () => {
+    const visitor = await initVisitor(hub);
+    const visitorSocket = await open({ visitor_token: visitor.visitor_token });
+    const updates = record(visitorSocket, 'conversation:updated');
+    const received = nextEvent(visitorSocket, 'message:new', (m) => m.text === 'a reply from REST');
+    await agentReply(hub, agent.token, visitor.conversation_id, 'a reply from REST');
+    const message = await received;
+    assert.equal(message.sender_type, 'agent');
+    assert.equal(message.conversation_id, visitor.conversation_id);
+    assert.deepEqual(updates(), []);
+  });
+
+  test('an agent joins a conversation, replies with an ack, and typing flows both ways', async () => {
+    const visitor = await initVisitor(hub);
+    const visitorSocket = await open({ visitor_token: visitor.visitor_token });
+    const agentSocket = await open({ token: agent.token });
+    const joined = await request(agentSocket, 'agent:join_conversation', visitor.conversation_id);
+    assert.deepEqual(joined, { conversation_id: visitor.conversation_id, joined: true });
+
+    const agentTyping = nextEvent(visitorSocket, 'agent:typing');
+    agentSocket.emit('agent:typing', { conversation_id: visitor.conversation_id, is_typing: true });
+    const typing = await agentTyping;
+    assert.equal(typing.agent_id, agent.agent.id);
+    assert.equal(typing.is_typing, true);
+
+    const visitorTyping = nextEvent(agentSocket, 'visitor:typing');
+    visitorSocket.emit('visitor:typing', { is_typing: true });
+    assert.deepEqual(await visitorTyping,
+      { conversation_id: visitor.conversation_id, visitor_id: visitor.visitor_id, is_typing: true });
+
+    const received = nextEvent(visitorSocket, 'message:new', (m) => m.sender_type === 'agent');
+    const ack = await request(agentSocket, 'agent:send_message',
+      { conversation_id: visitor.conversation_id, text: 'hi from the portal' });
+    assert.equal(ack.sender_id, agent.agent.id);
+    assert.equal((await received).id, ack.id);
+  });
+
+  test('an agent of another widget hears nothing of this one and cannot join its conversations', async () => {
+    const visitor = await initVisitor(hub);
+    const outsider = await open({ token: otherAgent.token });
+    const heard = record(outsider, 'message:new');
+    const refused = await request(outsider, 'agent:join_conversation', { conversation_id: visitor.conversation_id });
+    assert.equal(refused.error.code, 'not_found');
+    const agentSocket = await open({ token: agent.token });
+    const delivered = nextEvent(agentSocket, 'message:new', (m) => m.text === 'for demo agents only');
+    await sendVisitorMessage(hub, visitor, 'for demo agents only');
+    await delivered;
+    assert.deepEqual(heard(), []);
+  });
+
+  test('catch-up: a visitor that reconnects gets every message after its last seq, exactly once, in order', async () => {
+    const visitor = await initVisitor(hub, { message: 'one' });
+    let socket = await open({ visitor_token: visitor.visitor_token });
+    socket.close();
+    for (const text of ['two', 'three', 'four']) await agentReply(hub, agent.token, visitor.conversation_id, text);
+    socket = await open({ visitor_token: visitor.visitor_token });
+    const page = await request(socket, 'visitor:sync', { after_seq: 1 });
+    assert.deepEqual(page.messages.map((m) => [m.seq, m.text]), [[2, 'two'], [3, 'three'], [4, 'four']]);
+    assert.equal(page.has_more, false);
+  });
+
+  test('a connection survives several ping intervals', async () => {
+    const visitor = await initVisitor(hub);
+    const socket = await open({ visitor_token: visitor.visitor_token });
+    const disconnected = record(socket, 'disconnect');
+    await new Promise((resolve) => setTimeout(resolve, PING_INTERVAL_MS * 5));
+    assert.deepEqual(disconnected(), []);
+    assert.equal(socket.connected, true);
+    const ack = await request(socket, 'visitor:send_message', { conversation_id: visitor.conversation_id, text: 'still here' });
+    assert.equal(ack.text, 'still here');
+  });
+});
