@@ -21,12 +21,17 @@
 #include "core/http/ConversationRoutes.h"
 #include "core/http/HealthRoutes.h"
 #include "core/http/HttpPipeline.h"
+#include "core/http/PresenceRoutes.h"
 #include "core/http/RateLimiter.h"
 #include "core/http/RequestHandlerFactory.h"
 #include "core/http/Router.h"
 #include "core/http/StatsRoutes.h"
 #include "core/http/WidgetGate.h"
 #include "core/http/WidgetRoutes.h"
+#include "core/presence/AgentPresence.h"
+#include "core/presence/PresenceWriter.h"
+#include "core/presence/ViewingRegistry.h"
+#include "core/presence/VisitorPresence.h"
 #include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
@@ -62,15 +67,32 @@ struct Hub::Parts {
           cannedResponses(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; },
                           config.server.maxMessageChars),
           stats(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
+          presenceWriter(database),
+          visitorPresence(clock, bus, config.presence,
+                          [this](const std::string& id, std::int64_t atMs) {
+                              presenceWriter.recordLastSeen(id, atMs);
+                          }),
+          agentPresence(
+              clock, bus, config.presence,
+              [this] {
+                  std::vector<std::string> ids;
+                  for (const auto& widget : widgets.all()) ids.push_back(widget->id);
+                  return ids;
+              },
+              [this](const std::string& id, const std::string& status) {
+                  presenceWriter.recordAgentStatus(id, status);
+              }),
+          viewing(clock, bus, config.presence),
           guard(authService),
           gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
           health(database, ready),
           widgetRoutes(widgets, sessions, messages, conversations, clock, config.server.maxMessageChars),
-          conversationRoutes(guard, conversations, messages),
+          conversationRoutes(guard, conversations, messages, visitorPresence, viewing),
           authRoutes(guard, authService, config.auth),
           agentRoutes(guard, agentService),
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
+          presenceRoutes(guard, conversations, agentService, visitorPresence, agentPresence, viewing),
           realtime({sessions, authService, messages, conversations, widgets}, clock, config.realtime),
           adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
                              std::optional<std::string> sessionToken) {
@@ -88,6 +110,7 @@ struct Hub::Parts {
         agentRoutes.registerRoutes(router);
         cannedRoutes.registerRoutes(router);
         statsRoutes.registerRoutes(router);
+        presenceRoutes.registerRoutes(router);
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
     }
 
@@ -107,6 +130,10 @@ struct Hub::Parts {
     auth::AgentService agentService;
     conversation::CannedResponseService cannedResponses;
     conversation::StatsService stats;
+    presence::PresenceWriter presenceWriter; // before the presence it writes, so it outlives them and drains last
+    presence::VisitorPresence visitorPresence;
+    presence::AgentPresence agentPresence;
+    presence::ViewingRegistry viewing;
     http::AuthGuard guard;
     http::WidgetGate gate;
     http::HealthRoutes health;
@@ -116,6 +143,7 @@ struct Hub::Parts {
     http::AgentRoutes agentRoutes;
     http::CannedResponseRoutes cannedRoutes;
     http::StatsRoutes statsRoutes;
+    http::PresenceRoutes presenceRoutes;
     realtime::RealtimeServer realtime;
     http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;

@@ -1,6 +1,7 @@
 #include "core/conversation/ConversationJson.h"
 
 #include "core/common/Time.h"
+#include "core/presence/ViewerJson.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -102,6 +103,18 @@ Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& v
     }
     json->set("visitor", visitor(view.visitor));
     return json;
+}
+
+void ConversationJson::addVisitorPresence(Poco::JSON::Object& conversation, bool isOnline, std::int64_t lastSeenAtMs) {
+    auto visitor = conversation.getObject("visitor");
+    visitor->set("is_online", isOnline);
+    visitor->set("last_seen_at", common::formatIso8601Ms(lastSeenAtMs));
+}
+
+void ConversationJson::addViewing(Poco::JSON::Object& conversation, const std::vector<presence::Viewer>& viewers,
+                                  std::optional<std::int64_t> lastViewedAtMs) {
+    conversation.set("viewers", presence::ViewerJson::array(viewers));
+    conversation.set("last_viewed_at", timeOrNull(lastViewedAtMs));
 }
 
 } // namespace switchboard::core::conversation

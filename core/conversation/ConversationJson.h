@@ -3,9 +3,12 @@
 #include "core/conversation/Conversation.h"
 #include "core/conversation/Message.h"
 #include "core/conversation/Visitor.h"
+#include "core/presence/Viewer.h"
 
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace switchboard::core::conversation {
@@ -18,6 +21,13 @@ public:
     static Poco::JSON::Object::Ptr visitor(const Visitor& visitor);
     /// `forVisitor` switches `unread_count` to what the visitor has not read (agent and bot messages).
     static Poco::JSON::Object::Ptr conversation(const ConversationView& view, bool forVisitor = false);
+
+    /// Agents' views add to `conversation(view)` whether the visitor is connected (`visitor.is_online`), and
+    /// `lastSeenAtMs` replaces the stored `visitor.last_seen_at`, which is only written when they go offline.
+    static void addVisitorPresence(Poco::JSON::Object& conversation, bool isOnline, std::int64_t lastSeenAtMs);
+    /// The detail view adds who has the conversation open (`viewers`) and when it was last viewed.
+    static void addViewing(Poco::JSON::Object& conversation, const std::vector<presence::Viewer>& viewers,
+                           std::optional<std::int64_t> lastViewedAtMs);
 };
 
 } // namespace switchboard::core::conversation

@@ -4,6 +4,8 @@
 #include "core/conversation/MessageService.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/Router.h"
+#include "core/presence/ViewingRegistry.h"
+#include "core/presence/VisitorPresence.h"
 
 namespace switchboard::core::http {
 
@@ -11,20 +13,26 @@ namespace switchboard::core::http {
 class ConversationRoutes {
 public:
     ConversationRoutes(const AuthGuard& guard, conversation::ConversationService& conversations,
-                       conversation::MessageService& messages);
+                       conversation::MessageService& messages, const presence::VisitorPresence& visitors,
+                       const presence::ViewingRegistry& viewing);
 
     void registerRoutes(Router& router);
 
 private:
     void list(HttpRequest& request, HttpResponse& response);
+    void detail(HttpRequest& request, HttpResponse& response);
     void listMessages(HttpRequest& request, HttpResponse& response);
     void reply(HttpRequest& request, HttpResponse& response);
     void read(HttpRequest& request, HttpResponse& response);
     void patch(HttpRequest& request, HttpResponse& response);
+    /// A conversation as agents see it: with whether its visitor is online.
+    Poco::JSON::Object::Ptr toJson(const conversation::ConversationView& view) const;
 
     const AuthGuard& _guard;
     conversation::ConversationService& _conversations;
     conversation::MessageService& _messages;
+    const presence::VisitorPresence& _visitors;
+    const presence::ViewingRegistry& _viewing;
 };
 
 } // namespace switchboard::core::http

@@ -83,6 +83,10 @@ void AgentRepository::setPasswordHash(Sql& sql, const std::string& agentId, cons
         use(updated), useRef(agentId), now;
 }
 
+void AgentRepository::updateStatus(Sql& sql, const std::string& agentId, const std::string& status) {
+    sql.run("UPDATE agents SET status = ? WHERE id = ?", {status, agentId});
+}
+
 std::optional<auth::Agent> AgentRepository::findById(Sql& sql, const std::string& id) {
     auto statement = sql.statement("SELECT " + columns("a") + " FROM agents a WHERE a.id = ?");
     statement, useRef(id);

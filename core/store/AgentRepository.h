@@ -26,6 +26,8 @@ public:
     /// false, changing nothing, when the new email belongs to another agent.
     bool update(Sql& sql, const auth::Agent& agent);
     void setPasswordHash(Sql& sql, const std::string& agentId, const std::string& passwordHash, std::int64_t nowMs);
+    /// The presence status the agent chose (online, away, busy, offline); not a profile change.
+    void updateStatus(Sql& sql, const std::string& agentId, const std::string& status);
 
     std::optional<auth::Agent> findById(Sql& sql, const std::string& id);
     /// `email` must already be normalised (common::normalizeEmail).

@@ -59,4 +59,8 @@ void VisitorRepository::update(Sql& sql, const conversation::Visitor& v) {
         use(last), useRef(v.id), now;
 }
 
+void VisitorRepository::updateLastSeen(Sql& sql, const std::string& visitorId, std::int64_t atMs) {
+    sql.run("UPDATE visitors SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", {atMs, visitorId, atMs});
+}
+
 } // namespace switchboard::core::store

@@ -4,6 +4,7 @@
 #include "core/store/Row.h"
 #include "core/store/Sql.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,8 @@ public:
     std::optional<conversation::Visitor> findByTokenHash(Sql& sql, const std::string& tokenHash);
     /// Saves the contact details and page context of an existing visitor.
     void update(Sql& sql, const conversation::Visitor& visitor);
+    /// Moves `last_seen_at` forward to `atMs`; an older time changes nothing.
+    void updateLastSeen(Sql& sql, const std::string& visitorId, std::int64_t atMs);
 };
 
 } // namespace switchboard::core::store
