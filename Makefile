@@ -1,5 +1,5 @@
 # The user-facing commands. Each one installs what is missing first.
-.PHONY: deps build build-asan test test-unit test-integration test-asan lint-api run bench clean
+.PHONY: deps build build-asan test test-unit test-integration test-asan lint-api run bench bench-socket clean
 
 deps:
 	@scripts/install-deps
@@ -32,8 +32,13 @@ test-asan: build-asan
 run: build
 	@scripts/run-demo
 
+# Message throughput over HTTP, then the real-time endpoint (both run even if the first fails);
+# bench-socket runs only the latter.
 bench: build
-	@bench/run
+	@status=0; bench/run || status=1; bench/socket-run || status=1; exit $$status
+
+bench-socket: build
+	@bench/socket-run
 
 clean:
 	rm -rf build build-asan
