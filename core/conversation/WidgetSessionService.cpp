@@ -80,7 +80,7 @@ Visitor WidgetSessionService::requireVisitor(const std::optional<std::string>& v
 std::string WidgetSessionService::conversationFor(const Visitor& visitor,
                                                   const std::optional<std::string>& conversationId) {
     auto conversation = _database.read([&](store::Sql& sql) {
-        return conversationId ? _conversationRepository.findForUpdate(sql, *conversationId)
+        return conversationId ? _conversationRepository.find(sql, *conversationId)
                               : _conversationRepository.findOpenForVisitor(sql, visitor.id);
     });
     if (!conversation || conversation->visitorId != visitor.id) throw ApiError::notFound("conversation");

@@ -1,6 +1,7 @@
 #include "core/http/HttpPipeline.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/ApiErrorJson.h"
 #include "core/store/Database.h"
 
 #include <Poco/Logger.h>
@@ -48,13 +49,7 @@ void HttpPipeline::dispatch(HttpRequest& request, HttpResponse& response) const 
 }
 
 void HttpPipeline::writeError(HttpResponse& response, const ApiError& error) {
-    Poco::JSON::Object::Ptr detail = new Poco::JSON::Object;
-    detail->set("code", error.code());
-    detail->set("message", std::string(error.what()));
-    if (error.field()) detail->set("field", *error.field());
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-    body->set("error", detail);
-    response.json(error.status(), body);
+    response.json(error.status(), common::apiErrorJson(error));
 }
 
 } // namespace switchboard::core::http

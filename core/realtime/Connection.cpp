@@ -37,12 +37,12 @@ Connection::ReadResult Connection::read(char* scratch, std::size_t scratchSize, 
     return ReadResult::Open;
 }
 
-bool Connection::send(std::shared_ptr<const std::string> frame) {
-    if (_closing) return false;
-    if (_queuedBytes + frame->size() > _maxQueuedBytes) return false;
+Connection::SendResult Connection::send(std::shared_ptr<const std::string> frame) {
+    if (_closing) return SendResult::PeerGone;
+    if (_queuedBytes + frame->size() > _maxQueuedBytes) return SendResult::Overflow;
     _queuedBytes += frame->size();
     _queue.push_back(std::move(frame));
-    return flush();
+    return flush() ? SendResult::Sent : SendResult::PeerGone;
 }
 
 bool Connection::flush() {
@@ -76,6 +76,14 @@ void Connection::startClose(std::uint16_t code, std::string_view reason) {
     _queue.push_back(std::move(frame));
     _closing = true;
     flush();
+}
+
+void Connection::abandon() {
+    _closing = true;
+    _queue.clear();
+    _queueHead = 0;
+    _headOffset = 0;
+    _queuedBytes = 0;
 }
 
 void Connection::shutdown() {

@@ -35,15 +35,19 @@ public:
     }
     const WebSocketFrameDecoder& decoder() const { return _decoder; }
 
-    /// Queues a complete WebSocket frame and writes what the socket takes at once. False when the queue would
-    /// exceed its bound (the caller drops the connection) or the connection is closing.
-    bool send(std::shared_ptr<const std::string> frame);
+    enum class SendResult { Sent, Overflow, PeerGone };
+    /// Queues a complete WebSocket frame and writes what the socket takes at once. Overflow when the queue
+    /// would exceed its bound; nothing is queued then, nor once the connection is closing.
+    SendResult send(std::shared_ptr<const std::string> frame);
     /// Writes queued frames until the socket would block; false when the peer is gone.
     bool flush();
     bool hasQueued() const { return !_queue.empty(); }
+    std::size_t queuedBytes() const { return _queuedBytes; }
 
     /// Queues a close frame; nothing more is sent or read after it. The loop closes the socket once it is flushed.
     void startClose(std::uint16_t code, std::string_view reason);
+    /// The peer is gone: nothing more is sent.
+    void abandon();
     bool closing() const { return _closing; }
 
     void shutdown();

@@ -106,12 +106,20 @@ Connection* RealtimeLoop::find(std::uint64_t connectionId) {
 }
 
 void RealtimeLoop::send(Connection& connection, std::shared_ptr<const std::string> frame) {
-    if (connection.closing()) return;
-    if (!connection.send(std::move(frame))) {
+    switch (connection.send(std::move(frame))) {
+    case Connection::SendResult::Sent:
+        updateInterest(connection);
+        return;
+    case Connection::SendResult::Overflow:
         close(connection, static_cast<std::uint16_t>(WebSocketCloseCode::PolicyViolation), "too slow to keep up");
         return;
+    case Connection::SendResult::PeerGone:
+        if (!connection.closing()) {
+            connection.abandon();
+            setDeadline(connection, nowMs());
+        }
+        return;
     }
-    updateInterest(connection);
 }
 
 void RealtimeLoop::broadcast(const std::vector<std::string>& rooms, const std::shared_ptr<const std::string>& frame,
@@ -142,14 +150,12 @@ void RealtimeLoop::leave(Connection& connection, const std::string& room) {
 }
 
 void RealtimeLoop::close(Connection& connection, std::uint16_t code, std::string_view reason) {
+    if (connection.closing()) return;
     connection.startClose(code, reason);
-    if (!connection.hasQueued()) {
-        destroy(connection.id());
-        return;
-    }
     updateInterest(connection);
-    // A peer that does not read its close frame within a second is cut off.
-    setDeadline(connection, nowMs() + 1000);
+    // Destroyed from the timer, never under a caller that may still hold the connection: at once when the close
+    // frame went out, else after a second for a peer that does not read it.
+    setDeadline(connection, nowMs() + (connection.hasQueued() ? 1000 : 0));
 }
 
 void RealtimeLoop::setDeadline(Connection& connection, std::int64_t deadlineMs) {

@@ -1,6 +1,7 @@
 #include "core/realtime/SocketIoProtocol.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/ApiErrorJson.h"
 #include "core/common/SecureRandom.h"
 #include "core/conversation/ConversationJson.h"
 #include "core/realtime/EnginePacket.h"
@@ -22,13 +23,8 @@ constexpr auto NormalClose = static_cast<std::uint16_t>(WebSocketCloseCode::Norm
 /// Events a visitor's socket receives; the rest of what its conversation room hears is for agents.
 const std::set<std::string> VisitorEvents = {"message:new", "agent:typing", "conversation:resolved"};
 
-Poco::JSON::Object::Ptr errorObject(const std::string& code, const std::string& message) {
-    Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
-    error->set("code", code);
-    error->set("message", message);
-    Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object;
-    wrapper->set("error", error);
-    return wrapper;
+Poco::JSON::Object::Ptr errorObject(int status, const std::string& code, const std::string& message) {
+    return common::apiErrorJson(common::ApiError(status, code, message));
 }
 
 /// The event's argument as an object (an event without one reads as empty).
@@ -255,25 +251,28 @@ void SocketIoProtocol::connect(RealtimeLoop& loop, Connection& connection, Poco:
 void SocketIoProtocol::event(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet) {
     const auto args = packet.array();
     const auto arg = args->size() > 1 ? args->get(1) : Poco::Dynamic::Var();
-    if (connection.identity->isVisitor()) {
-        visitorEvent(loop, connection, packet.eventName(), objectArg(arg), packet.ackId());
-    } else {
-        agentEvent(loop, connection, packet.eventName(), arg, packet.ackId());
+    const auto& name = packet.eventName();
+    const bool known = connection.identity->isVisitor()
+                           ? visitorEvent(loop, connection, name, objectArg(arg), packet.ackId())
+                           : agentEvent(loop, connection, name, arg, packet.ackId());
+    if (!known && packet.ackId()) {
+        sendPacket(loop, connection,
+                   SocketIoPacket::ack("/", *packet.ackId(), {errorObject(404, "unknown_event", "no such event: " + name)}));
     }
 }
 
-void SocketIoProtocol::visitorEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
+bool SocketIoProtocol::visitorEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
                                     Poco::JSON::Object::Ptr data, std::optional<std::uint64_t> ackId) {
     const auto& who = *connection.identity;
     if (name == "visitor:send_message") {
-        answerOnWorker(connection, ackId, [this, visitor = who.visitor, conversationId = who.conversationId, data] {
+        answerOnWorker(loop, connection, ackId, [this, visitor = who.visitor, conversationId = who.conversationId, data] {
             const auto target = optString(data, "conversation_id").value_or(conversationId);
             const auto posted = _services.messages.postVisitorMessage(visitor, target, requireString(data, "text"),
                                                                       optString(data, "client_msg_id"));
             return Poco::Dynamic::Var(conversation::ConversationJson::message(posted.message));
         });
     } else if (name == "visitor:sync") {
-        answerOnWorker(connection, ackId, [this, visitor = who.visitor, conversationId = who.conversationId, data] {
+        answerOnWorker(loop, connection, ackId, [this, visitor = who.visitor, conversationId = who.conversationId, data] {
             return Poco::Dynamic::Var(messagePage(_services.messages.visitorMessagesAfter(
                 visitor, conversationId, optInt(data, "after_seq", 0), conversation::MessageService::MaxPageSize)));
         });
@@ -284,19 +283,19 @@ void SocketIoProtocol::visitorEvent(RealtimeLoop& loop, Connection& connection, 
         payload->set("is_typing", flag(data, "is_typing"));
         relay("visitor:typing", payload, {conversationRoom(who.conversationId), "w:" + who.visitor.widgetId},
               connection.id(), false);
-    } else if (ackId) {
-        sendPacket(loop, connection,
-                   SocketIoPacket::ack("/", *ackId, {errorObject("unknown_event", "no such event: " + name)}));
+    } else {
+        return false;
     }
+    return true;
 }
 
-void SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
+bool SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
                                   const Poco::Dynamic::Var& arg, std::optional<std::uint64_t> ackId) {
     const auto& caller = connection.identity->agent;
     const auto id = connection.id();
     if (name == "agent:join_conversation" || name == "agent:leave_conversation") {
         const bool joining = name == "agent:join_conversation";
-        answerOnWorker(connection, ackId, [this, caller, arg, id, joining] {
+        answerOnWorker(loop, connection, ackId, [this, caller, arg, id, joining] {
             const auto conversationId = conversationIdOf(arg);
             // Access is checked for both: leaving a room one never could have joined is a 404 too.
             _services.conversations.get(caller, conversationId);
@@ -315,7 +314,7 @@ void SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
             return Poco::Dynamic::Var(result);
         });
     } else if (name == "agent:send_message") {
-        answerOnWorker(connection, ackId, [this, caller, arg] {
+        answerOnWorker(loop, connection, ackId, [this, caller, arg] {
             const auto data = objectArg(arg);
             const auto posted = _services.messages.postAgentMessage(caller, requireString(data, "conversation_id"),
                                                                     requireString(data, "text"),
@@ -323,7 +322,7 @@ void SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
             return Poco::Dynamic::Var(conversation::ConversationJson::message(posted.message));
         });
     } else if (name == "agent:sync") {
-        answerOnWorker(connection, ackId, [this, caller, arg] {
+        answerOnWorker(loop, connection, ackId, [this, caller, arg] {
             const auto data = objectArg(arg);
             return Poco::Dynamic::Var(messagePage(_services.messages.agentMessages(
                 caller, requireString(data, "conversation_id"), std::nullopt, optInt(data, "after_seq", 0),
@@ -335,46 +334,42 @@ void SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
         // Only into a conversation the agent joined, which is where access was checked.
         if (!conversationId || std::find(connection.rooms.begin(), connection.rooms.end(),
                                          conversationRoom(*conversationId)) == connection.rooms.end())
-            return;
+            return true;
         Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
         payload->set("conversation_id", *conversationId);
         payload->set("agent_id", caller.agent.id);
         payload->set("agent_name", caller.agent.displayName);
         payload->set("is_typing", flag(data, "is_typing"));
         relay("agent:typing", payload, {conversationRoom(*conversationId)}, id, true);
-    } else if (ackId) {
-        sendPacket(loop, connection,
-                   SocketIoPacket::ack("/", *ackId, {errorObject("unknown_event", "no such event: " + name)}));
+    } else {
+        return false;
     }
+    return true;
 }
 
-void SocketIoProtocol::answerOnWorker(Connection& connection, std::optional<std::uint64_t> ackId, Answer work) {
+void SocketIoProtocol::answerOnWorker(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId,
+                                      Answer work) {
     const auto id = connection.id();
-    const bool queued = _workers.submit([this, id, ackId, work = std::move(work)] {
+    const auto ackFrame = [ackId](const Poco::Dynamic::Var& result) {
+        return textFrame(SocketIoPacket::ack("/", *ackId, {result}).encodeMessage());
+    };
+    const bool queued = _workers.submit([this, id, ackId, ackFrame, work = std::move(work)] {
         Poco::Dynamic::Var result;
         try {
             result = work();
         } catch (const common::ApiError& e) {
-            result = errorObject(e.code(), e.what());
+            result = common::apiErrorJson(e);
         } catch (const std::exception& e) {
             Poco::Logger::get("realtime").error("socket request failed: %s", std::string(e.what()));
-            result = errorObject("internal_error", "the request failed; retry");
+            result = errorObject(500, "internal_error", "the request failed; retry");
         }
         if (!ackId) return;
-        const auto frame = textFrame(SocketIoPacket::ack("/", *ackId, {result}).encodeMessage());
-        _router.toConnection(id, [id, frame](RealtimeLoop& owner) {
+        _router.toConnection(id, [id, frame = ackFrame(result)](RealtimeLoop& owner) {
             if (auto* alive = owner.find(id)) owner.send(*alive, frame);
         });
     });
-    if (!queued && ackId) {
-        // Answered on the loop at once: the workers are saturated.
-        _router.toConnection(id, [id, ackId](RealtimeLoop& owner) {
-            if (auto* alive = owner.find(id)) {
-                owner.send(*alive, textFrame(SocketIoPacket::ack("/", *ackId, {errorObject("busy", "the hub is busy; retry")})
-                                                 .encodeMessage()));
-            }
-        });
-    }
+    // The workers are saturated: answered at once, on this loop.
+    if (!queued && ackId) loop.send(connection, ackFrame(errorObject(503, "busy", "the hub is busy; retry")));
 }
 
 void SocketIoProtocol::relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,

@@ -60,14 +60,15 @@ private:
     void packet(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
     void connect(RealtimeLoop& loop, Connection& connection, Poco::JSON::Object::Ptr auth);
     void event(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
-    void visitorEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
+    /// False for an event name the protocol does not know.
+    bool visitorEvent(RealtimeLoop& loop, Connection& connection, const std::string& name,
                       Poco::JSON::Object::Ptr data, std::optional<std::uint64_t> ackId);
-    void agentEvent(RealtimeLoop& loop, Connection& connection, const std::string& name, const Poco::Dynamic::Var& arg,
+    bool agentEvent(RealtimeLoop& loop, Connection& connection, const std::string& name, const Poco::Dynamic::Var& arg,
                     std::optional<std::uint64_t> ackId);
 
     using Answer = std::function<Poco::Dynamic::Var()>;
     /// Runs `work` on a worker and acks its result (or its error) to the connection, when it asked for an ack.
-    void answerOnWorker(Connection& connection, std::optional<std::uint64_t> ackId, Answer work);
+    void answerOnWorker(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId, Answer work);
     /// Emits `name` with `payload` to the sockets of `rooms` on every loop, except the one it came from.
     void relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
                std::uint64_t except, bool visitorsToo);

@@ -1,5 +1,7 @@
 #include "core/realtime/WebSocketFrameDecoder.h"
 
+#include "core/realtime/WebSocketFrame.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -7,15 +9,7 @@ namespace switchboard::core::realtime {
 
 namespace {
 
-constexpr std::uint8_t kContinuation = 0x0;
-constexpr std::uint8_t kText = 0x1;
-constexpr std::uint8_t kBinary = 0x2;
-constexpr std::uint8_t kClose = 0x8;
-constexpr std::uint8_t kPing = 0x9;
-constexpr std::uint8_t kPong = 0xa;
-
-constexpr std::size_t kMaxControlPayload = 125;
-constexpr std::size_t kMaskKeySize = 4;
+using namespace websocket;
 
 bool isKnownOpcode(std::uint8_t opcode) {
     return opcode == kContinuation || opcode == kText || opcode == kBinary || opcode == kClose || opcode == kPing ||

@@ -1,5 +1,7 @@
 #include "core/realtime/WebSocketFrameEncoder.h"
 
+#include "core/realtime/WebSocketFrame.h"
+
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -8,15 +10,7 @@ namespace switchboard::core::realtime {
 
 namespace {
 
-constexpr std::uint8_t kText = 0x1;
-constexpr std::uint8_t kBinary = 0x2;
-constexpr std::uint8_t kClose = 0x8;
-constexpr std::uint8_t kPing = 0x9;
-constexpr std::uint8_t kPong = 0xa;
-constexpr std::uint8_t kFin = 0x80;
-
-constexpr std::size_t kMaxControlPayload = 125;
-constexpr std::size_t kCloseCodeSize = 2;
+using namespace websocket;
 
 void appendFrame(std::string& out, std::uint8_t opcode, std::string_view payload) {
     std::array<char, 10> header{};

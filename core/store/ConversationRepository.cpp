@@ -109,10 +109,18 @@ std::optional<conversation::ConversationView> ConversationRepository::findView(S
     return views.front();
 }
 
+std::optional<conversation::Conversation> ConversationRepository::find(Sql& sql, const std::string& id) {
+    return findOne(sql, id, false);
+}
+
 std::optional<conversation::Conversation> ConversationRepository::findForUpdate(Sql& sql, const std::string& id) {
+    return findOne(sql, id, sql.dialect() == Dialect::PostgreSQL);
+}
+
+std::optional<conversation::Conversation> ConversationRepository::findOne(Sql& sql, const std::string& id, bool lock) {
     static const std::string select = "SELECT " + conversationColumns("c") + " FROM conversations c WHERE c.id = ?";
     static const std::string selectForUpdate = select + " FOR UPDATE";
-    const auto result = sql.run(sql.dialect() == Dialect::PostgreSQL ? selectForUpdate : select, {id});
+    const auto result = sql.run(lock ? selectForUpdate : select, {id});
     if (result.rows.empty()) return std::nullopt;
     return conversationFromRow(Row(result, 0));
 }

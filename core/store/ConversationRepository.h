@@ -36,6 +36,7 @@ public:
     void replaceTags(Sql& sql, const std::string& conversationId, const std::vector<std::string>& tags);
 
     std::optional<conversation::ConversationView> findView(Sql& sql, const std::string& id);
+    std::optional<conversation::Conversation> find(Sql& sql, const std::string& id);
     /// Loads a conversation to change it; on PostgreSQL the row stays locked until the transaction ends, so
     /// concurrent changes (and message sequence numbers) are applied one after another.
     std::optional<conversation::Conversation> findForUpdate(Sql& sql, const std::string& id);
@@ -43,6 +44,7 @@ public:
     std::vector<conversation::ConversationView> list(Sql& sql, const ConversationFilter& filter);
 
 private:
+    std::optional<conversation::Conversation> findOne(Sql& sql, const std::string& id, bool lock);
     void loadTags(Sql& sql, std::vector<conversation::ConversationView>& views);
     std::vector<conversation::ConversationView> selectViews(Sql& sql, Poco::Data::Statement& statement);
 };

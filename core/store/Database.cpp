@@ -55,9 +55,14 @@ Database::Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs)
     }
 }
 
-void Database::writeQueued(std::function<void(Sql&)> body) {
+void Database::writeErased(std::function<void(Sql&)> body) {
     GroupCommitQueue::Job job{std::move(body), nullptr, false};
-    _writeQueue->submit(job);
+    if (_writeQueue) {
+        _writeQueue->submit(job);
+    } else {
+        // PostgreSQL orders concurrent writers with row locks: every write is a batch of its own.
+        runBatch({&job});
+    }
     if (job.error) std::rethrow_exception(job.error);
 }
 
@@ -65,7 +70,7 @@ void Database::runBatch(const std::vector<GroupCommitQueue::Job*>& batch) {
     auto lease = acquire();
     runGuarded(lease, [&] {
         auto& session = lease.session();
-        // A lone job needs no savepoint: the transaction is its own.
+        // A lone job needs no savepoint: the transaction is its own, and its failure is rethrown as it is.
         const bool savepoints = batch.size() > 1;
         session.begin();
         try {

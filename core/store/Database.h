@@ -46,34 +46,12 @@ public:
     template <class Fn>
     auto write(Fn&& fn) -> std::invoke_result_t<Fn, Sql&> {
         using Result = std::invoke_result_t<Fn, Sql&>;
-        if (dialect() == Dialect::SQLite) {
-            if constexpr (std::is_void_v<Result>) {
-                writeQueued([&](Sql& sql) { fn(sql); });
-            } else {
-                std::optional<Result> result;
-                writeQueued([&](Sql& sql) { result.emplace(fn(sql)); });
-                return std::move(*result);
-            }
+        if constexpr (std::is_void_v<Result>) {
+            writeErased([&](Sql& sql) { fn(sql); });
         } else {
-            auto lease = acquire();
-            return runGuarded(lease, [&] {
-                auto& session = lease.session();
-                session.begin();
-                try {
-                    Sql sql(lease, dialect());
-                    if constexpr (std::is_void_v<Result>) {
-                        fn(sql);
-                        session.commit();
-                    } else {
-                        auto result = fn(sql);
-                        session.commit();
-                        return result;
-                    }
-                } catch (...) {
-                    rollbackQuietly(session);
-                    throw;
-                }
-            });
+            std::optional<Result> result;
+            writeErased([&](Sql& sql) { result.emplace(fn(sql)); });
+            return std::move(*result);
         }
     }
 
@@ -89,8 +67,9 @@ private:
     static constexpr std::chrono::milliseconds CheckpointInterval{500};
 
     SessionPool::Lease acquire();
-    void writeQueued(std::function<void(Sql&)> body);
-    /// One SQLite transaction for a batch of queued writes, each in a savepoint.
+    /// One transaction for `body`: shared through the queue on SQLite, its own on PostgreSQL.
+    void writeErased(std::function<void(Sql&)> body);
+    /// One transaction for a batch of writes; each in a savepoint when there are several.
     void runBatch(const std::vector<GroupCommitQueue::Job*>& batch);
     static void rollbackQuietly(Poco::Data::Session& session);
     /// Drops the session from the pool when a call fails because the connection itself is gone.

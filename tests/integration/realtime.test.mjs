@@ -7,6 +7,10 @@ import { connectSocket, nextEvent, record, request } from './lib/socket.mjs';
 
 const PING_INTERVAL_MS = 300;
 const PING_TIMEOUT_MS = 400;
+const CONNECT_TIMEOUT_MS = 500;
+const MAX_MESSAGE_BYTES = 4096;
+// A close or an event that never comes fails the test instead of hanging the suite.
+const TEST_TIMEOUT_MS = 10_000;
 
 /// A raw WebSocket to the endpoint, resolving with the first text message (the Engine.IO open packet).
 function rawSocket(hub, path = '/socket.io/?EIO=4&transport=websocket') {
@@ -29,7 +33,16 @@ function rawSocket(hub, path = '/socket.io/?EIO=4&transport=websocket') {
 }
 
 describe('real-time endpoint', () => {
-  const hub = useHub({ hub: { realtime: { ping_interval_ms: PING_INTERVAL_MS, ping_timeout_ms: PING_TIMEOUT_MS } } });
+  const hub = useHub({
+    hub: {
+      realtime: {
+        ping_interval_ms: PING_INTERVAL_MS,
+        ping_timeout_ms: PING_TIMEOUT_MS,
+        connect_timeout_ms: CONNECT_TIMEOUT_MS,
+        max_message_bytes: MAX_MESSAGE_BYTES,
+      },
+    },
+  });
   let admin;
   let agent;
   let otherAgent;
@@ -49,7 +62,7 @@ describe('real-time endpoint', () => {
     for (const socket of sockets) socket.close();
   });
 
-  test('the open packet announces the session, no upgrades, the ping timing and the payload limit', async () => {
+  test('the open packet announces the session, no upgrades, the ping timing and the payload limit', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { ws, next } = await rawSocket(hub);
     const openPacket = await next();
     assert.equal(openPacket[0], '0');
@@ -63,7 +76,7 @@ describe('real-time endpoint', () => {
     ws.close();
   });
 
-  test('polling and other Engine.IO versions are refused with a JSON error', async () => {
+  test('polling and other Engine.IO versions are refused with a JSON error', { timeout: TEST_TIMEOUT_MS }, async () => {
     for (const path of ['/socket.io/?EIO=3&transport=websocket', '/socket.io/?EIO=4&transport=polling']) {
       const res = await fetch(hub.url + path);
       assert.equal(res.status, 400);
@@ -71,14 +84,52 @@ describe('real-time endpoint', () => {
     }
   });
 
-  test('a malformed packet closes the connection with a protocol error', async () => {
+  test('a malformed packet closes the connection with a protocol error', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { ws, next, closed } = await rawSocket(hub);
     await next();
     ws.send('4not-a-socket-io-packet');
     assert.equal((await closed).code, 1002);
   });
 
-  test('an unknown namespace gets CONNECT_ERROR', async () => {
+  test('a socket that never sends CONNECT is closed after connect_timeout_ms', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { next, closed } = await rawSocket(hub);
+    await next();
+    const started = Date.now();
+    const { code, reason } = await closed;
+    assert.equal(code, 1008);
+    assert.match(reason, /CONNECT/);
+    assert.ok(Date.now() - started >= CONNECT_TIMEOUT_MS - 100);
+  });
+
+  test('an event before CONNECT closes the connection', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { ws, next, closed } = await rawSocket(hub);
+    await next();
+    ws.send('42["visitor:typing",{"is_typing":true}]');
+    assert.equal((await closed).code, 1008);
+  });
+
+  test('a message over max_message_bytes is closed with 1009, binary frames with 1003', { timeout: TEST_TIMEOUT_MS }, async () => {
+    let socket = await rawSocket(hub);
+    await socket.next();
+    socket.ws.send('42["x","' + 'a'.repeat(MAX_MESSAGE_BYTES) + '"]');
+    assert.equal((await socket.closed).code, 1009);
+
+    socket = await rawSocket(hub);
+    await socket.next();
+    socket.ws.send(Buffer.from([1, 2, 3]));
+    assert.equal((await socket.closed).code, 1003);
+  });
+
+  test('an unknown event asked with an ack is answered with an error; a bad payload too', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const visitor = await initVisitor(hub);
+    const socket = await open({ visitor_token: visitor.visitor_token });
+    assert.equal((await request(socket, 'no:such_event', {})).error.code, 'unknown_event');
+    const missing = await request(socket, 'visitor:send_message', { conversation_id: visitor.conversation_id });
+    assert.equal(missing.error.code, 'missing_field');
+    assert.equal(missing.error.field, 'text');
+  });
+
+  test('an unknown namespace gets CONNECT_ERROR', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { ws, next } = await rawSocket(hub);
     await next();
     ws.send('40/nowhere,');
@@ -86,13 +137,13 @@ describe('real-time endpoint', () => {
     ws.close();
   });
 
-  test('bad credentials are refused with connect_error and nothing else', async () => {
+  test('bad credentials are refused with connect_error and nothing else', { timeout: TEST_TIMEOUT_MS }, async () => {
     await assert.rejects(connectSocket(hub, { visitor_token: 'not-a-token' }), /authentication failed/);
     await assert.rejects(connectSocket(hub, { token: 'not-a-session' }), /authentication failed/);
     await assert.rejects(connectSocket(hub, {}), /authentication failed/);
   });
 
-  test('a visitor message sent over the socket is acked with the stored message and reaches the agent', async () => {
+  test('a visitor message sent over the socket is acked with the stored message and reaches the agent', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const visitorSocket = await open({ visitor_token: visitor.visitor_token });
     const agentSocket = await open({ token: agent.token });
@@ -116,7 +167,7 @@ describe('real-time endpoint', () => {
     assert.equal(conflict.error.code, 'client_msg_id_conflict');
   });
 
-  test('an agent reply over REST reaches the visitor socket; conversation internals do not', async () => {
+  test('an agent reply over REST reaches the visitor socket; conversation internals do not', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const visitorSocket = await open({ visitor_token: visitor.visitor_token });
     const updates = record(visitorSocket, 'conversation:updated');
@@ -128,7 +179,7 @@ describe('real-time endpoint', () => {
     assert.deepEqual(updates(), []);
   });
 
-  test('an agent joins a conversation, replies with an ack, and typing flows both ways', async () => {
+  test('an agent joins a conversation, replies with an ack, and typing flows both ways', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const visitorSocket = await open({ visitor_token: visitor.visitor_token });
     const agentSocket = await open({ token: agent.token });
@@ -153,7 +204,7 @@ describe('real-time endpoint', () => {
     assert.equal((await received).id, ack.id);
   });
 
-  test('an agent of another widget hears nothing of this one and cannot join its conversations', async () => {
+  test('an agent of another widget hears nothing of this one and cannot join its conversations', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const outsider = await open({ token: otherAgent.token });
     const heard = record(outsider, 'message:new');
@@ -166,7 +217,7 @@ describe('real-time endpoint', () => {
     assert.deepEqual(heard(), []);
   });
 
-  test('catch-up: a visitor that reconnects gets every message after its last seq, exactly once, in order', async () => {
+  test('catch-up: a visitor that reconnects gets every message after its last seq, exactly once, in order', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub, { message: 'one' });
     let socket = await open({ visitor_token: visitor.visitor_token });
     socket.close();
@@ -177,7 +228,7 @@ describe('real-time endpoint', () => {
     assert.equal(page.has_more, false);
   });
 
-  test('a connection survives several ping intervals', async () => {
+  test('a connection survives several ping intervals', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const socket = await open({ visitor_token: visitor.visitor_token });
     const disconnected = record(socket, 'disconnect');

@@ -1,0 +1,77 @@
+#include "core/realtime/Connection.h"
+
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <gtest/gtest.h>
+
+namespace switchboard::core::realtime {
+namespace {
+
+/// A connected loopback pair: `server` goes to a Connection, `client` is the peer that may never read.
+struct SocketPair {
+    SocketPair() : listener(Poco::Net::SocketAddress("127.0.0.1", 0)) {
+        client.connect(listener.address());
+        server = listener.acceptConnection();
+    }
+    Poco::Net::ServerSocket listener;
+    Poco::Net::StreamSocket client;
+    Poco::Net::StreamSocket server;
+};
+
+constexpr std::size_t MaxQueued = 256 * 1024;
+
+TEST(ConnectionTest, APeerThatNeverReadsIsRefusedOnceTheQueueReachesItsBound) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 4096, MaxQueued);
+    const auto frame = std::make_shared<const std::string>(64 * 1024, 'x');
+    // The kernel's buffers take the first frames; then the queue fills up to its bound and no further.
+    Connection::SendResult result = Connection::SendResult::Sent;
+    std::size_t sent = 0;
+    while (result == Connection::SendResult::Sent && sent < 100'000) {
+        result = connection.send(frame);
+        ++sent;
+        EXPECT_LE(connection.queuedBytes(), MaxQueued);
+    }
+    EXPECT_EQ(result, Connection::SendResult::Overflow);
+    EXPECT_GT(connection.queuedBytes(), MaxQueued - frame->size());
+}
+
+TEST(ConnectionTest, QueuedFramesGoOutWholeAndInOrderOnceThePeerReads) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 4096, 64 * 1024 * 1024);
+    std::string expected;
+    for (char c : std::string("abcdefgh")) {
+        auto frame = std::make_shared<const std::string>(512 * 1024, c);
+        expected += *frame;
+        ASSERT_EQ(connection.send(frame), Connection::SendResult::Sent);
+    }
+    std::string received;
+    std::vector<char> buffer(64 * 1024);
+    while (received.size() < expected.size()) {
+        ASSERT_TRUE(connection.flush());
+        pair.client.setReceiveTimeout(Poco::Timespan(1, 0));
+        const int n = pair.client.receiveBytes(buffer.data(), static_cast<int>(buffer.size()));
+        ASSERT_GT(n, 0);
+        received.append(buffer.data(), static_cast<std::size_t>(n));
+    }
+    EXPECT_TRUE(received == expected);
+    EXPECT_FALSE(connection.hasQueued());
+    EXPECT_EQ(connection.queuedBytes(), 0u);
+}
+
+TEST(ConnectionTest, NothingIsQueuedAfterTheCloseFrame) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 4096, MaxQueued);
+    connection.startClose(1000, "bye");
+    EXPECT_TRUE(connection.closing());
+    EXPECT_EQ(connection.send(std::make_shared<const std::string>("late")), Connection::SendResult::PeerGone);
+    char frame[16];
+    const int n = pair.client.receiveBytes(frame, sizeof frame);
+    ASSERT_EQ(n, 7);
+    EXPECT_EQ(static_cast<unsigned char>(frame[0]), 0x88); // FIN + close
+    EXPECT_EQ(std::string(frame + 4, 3), "bye");
+}
+
+} // namespace
+} // namespace switchboard::core::realtime
