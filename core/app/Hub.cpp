@@ -5,6 +5,7 @@
 #include "core/auth/PasswordHasher.h"
 #include "core/common/ApiError.h"
 #include "core/common/Clock.h"
+#include "core/common/PeriodicTask.h"
 #include "core/common/SecureRandom.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/CannedResponseService.h"
@@ -83,6 +84,12 @@ struct Hub::Parts {
                   presenceWriter.recordAgentStatus(id, status);
               }),
           viewing(clock, bus, config.presence),
+          presenceSweep("presence sweep", std::chrono::seconds(1),
+                        [this] {
+                            visitorPresence.sweep();
+                            agentPresence.sweep();
+                            viewing.sweep();
+                        }),
           guard(authService),
           gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
           health(database, ready),
@@ -93,7 +100,8 @@ struct Hub::Parts {
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
           presenceRoutes(guard, conversations, agentService, visitorPresence, agentPresence, viewing),
-          realtime({sessions, authService, messages, conversations, widgets}, clock, config.realtime),
+          realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
+                   clock, config.realtime),
           adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
                              std::optional<std::string> sessionToken) {
               realtime.adopt(std::move(socket), std::move(buffered), std::move(origin), std::move(sessionToken));
@@ -134,6 +142,7 @@ struct Hub::Parts {
     presence::VisitorPresence visitorPresence;
     presence::AgentPresence agentPresence;
     presence::ViewingRegistry viewing;
+    common::PeriodicTask presenceSweep; // after what it sweeps, so it stops first
     http::AuthGuard guard;
     http::WidgetGate gate;
     http::HealthRoutes health;

@@ -3,10 +3,10 @@
 #include "core/common/Time.h"
 #include "core/http/JsonBody.h"
 #include "core/http/QueryParams.h"
+#include "core/presence/VisitorPresenceJson.h"
 
 #include <Poco/JSON/Array.h>
 
-#include <algorithm>
 #include <map>
 
 namespace switchboard::core::http {
@@ -85,14 +85,8 @@ void PresenceRoutes::stopViewing(HttpRequest& request, HttpResponse& response) {
 void PresenceRoutes::visitorPresence(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     const auto view = _conversations.get(caller, QueryParams::require(request, "conversation_id"));
-    const auto visitor = _visitorPresence.snapshot(view.visitor.id);
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
-    json->set("is_online", visitor.isOnline);
-    // A visitor this hub has not heard from since it started is known by the stored last-seen time.
-    const auto heardAt = std::max(visitor.lastHeartbeatMs.value_or(0), view.visitor.lastSeenAt);
-    json->set("last_heartbeat", common::formatIso8601Ms(heardAt));
-    json->set("sockets", visitor.sockets);
-    response.json(200, json);
+    response.json(200, presence::VisitorPresenceJson::object(_visitorPresence.snapshot(view.visitor.id),
+                                                             view.visitor.lastSeenAt));
 }
 
 } // namespace switchboard::core::http

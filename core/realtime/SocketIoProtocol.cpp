@@ -4,6 +4,7 @@
 #include "core/common/ApiErrorJson.h"
 #include "core/common/SecureRandom.h"
 #include "core/conversation/ConversationJson.h"
+#include "core/presence/VisitorPresenceJson.h"
 #include "core/realtime/EnginePacket.h"
 #include "core/realtime/WebSocketCloseCode.h"
 #include "core/realtime/WebSocketFrameEncoder.h"
@@ -125,7 +126,25 @@ void SocketIoProtocol::deadline(RealtimeLoop& loop, Connection& connection) {
     }
 }
 
-void SocketIoProtocol::closed(RealtimeLoop&, Connection&) {}
+void SocketIoProtocol::closed(RealtimeLoop&, Connection& connection) {
+    if (!connection.identity) return;
+    if (connection.identity->isVisitor()) {
+        _services.visitorPresence.socketClosed(connection.id());
+    } else {
+        _services.agentPresence.socketClosed(connection.id());
+        _services.viewing.socketClosed(connection.id());
+    }
+}
+
+void SocketIoProtocol::announceOpened(const Connection& connection) {
+    const auto& who = *connection.identity;
+    if (who.isVisitor()) {
+        _services.visitorPresence.socketOpened({who.visitor.id, who.visitor.widgetId, who.conversationId},
+                                               connection.id());
+    } else {
+        _services.agentPresence.socketOpened(who.agent.agent, connection.id());
+    }
+}
 
 void SocketIoProtocol::text(RealtimeLoop& loop, Connection& connection, std::string_view message) {
     try {
@@ -240,6 +259,7 @@ void SocketIoProtocol::connect(RealtimeLoop& loop, Connection& connection, Poco:
             }
             sendPacket(owner, *alive, SocketIoPacket::connect("/", alive->sid));
             owner.setDeadline(*alive, owner.nowMs() + _settings.pingIntervalMs);
+            announceOpened(*alive);
         });
     });
     if (!queued) {
@@ -275,6 +295,19 @@ bool SocketIoProtocol::visitorEvent(RealtimeLoop& loop, Connection& connection, 
         answerOnWorker(loop, connection, ackId, [this, visitor = who.visitor, conversationId = who.conversationId, data] {
             return Poco::Dynamic::Var(messagePage(_services.messages.visitorMessagesAfter(
                 visitor, conversationId, optInt(data, "after_seq", 0), conversation::MessageService::MaxPageSize)));
+        });
+    } else if (name == "widget:online" || name == "widget:heartbeat" || name == "widget:offline") {
+        answerNow(loop, connection, ackId, [this, &who, &name] {
+            auto& presence = _services.visitorPresence;
+            if (name == "widget:online") {
+                presence.online(who.visitor.id);
+            } else if (name == "widget:heartbeat") {
+                presence.heartbeat(who.visitor.id);
+            } else {
+                presence.offline(who.visitor.id);
+            }
+            return Poco::Dynamic::Var(
+                presence::VisitorPresenceJson::object(presence.snapshot(who.visitor.id), who.visitor.lastSeenAt));
         });
     } else if (name == "visitor:typing") {
         Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
@@ -328,6 +361,23 @@ bool SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
                 caller, requireString(data, "conversation_id"), std::nullopt, optInt(data, "after_seq", 0),
                 conversation::MessageService::MaxPageSize)));
         });
+    } else if (name == "agent:set_status") {
+        answerNow(loop, connection, ackId, [this, &caller, &arg] {
+            // The status as the bare string or as `{status}`, like the conversation ids.
+            const auto status = arg.isString() ? arg.convert<std::string>() : requireString(objectArg(arg), "status");
+            _services.agentPresence.setStatus(caller.agent, status);
+            Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
+            result->set("agent_id", caller.agent.id);
+            result->set("status", status);
+            return Poco::Dynamic::Var(result);
+        });
+    } else if (name == "agent:heartbeat") {
+        answerNow(loop, connection, ackId, [this, &caller] {
+            _services.agentPresence.heartbeat(caller.agent);
+            return Poco::Dynamic::Var(Poco::JSON::Object::Ptr(new Poco::JSON::Object));
+        });
+    } else if (name == "agent:viewing" || name == "agent:stop_viewing") {
+        viewingEvent(loop, connection, arg, name == "agent:viewing", ackId);
     } else if (name == "agent:typing") {
         const auto data = objectArg(arg);
         const auto conversationId = optString(data, "conversation_id");
@@ -347,29 +397,63 @@ bool SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
     return true;
 }
 
+Poco::Dynamic::Var SocketIoProtocol::resultOf(const Answer& work) {
+    try {
+        return work();
+    } catch (const common::ApiError& e) {
+        return common::apiErrorJson(e);
+    } catch (const std::exception& e) {
+        Poco::Logger::get("realtime").error("socket request failed: %s", std::string(e.what()));
+        return errorObject(500, "internal_error", "the request failed; retry");
+    }
+}
+
+std::shared_ptr<const std::string> SocketIoProtocol::ackFrame(std::uint64_t ackId, const Poco::Dynamic::Var& result) {
+    return textFrame(SocketIoPacket::ack("/", ackId, {result}).encodeMessage());
+}
+
+void SocketIoProtocol::answerNow(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId,
+                                 const Answer& work) {
+    const auto result = resultOf(work);
+    if (ackId) loop.send(connection, ackFrame(*ackId, result));
+}
+
 void SocketIoProtocol::answerOnWorker(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId,
                                       Answer work) {
     const auto id = connection.id();
-    const auto ackFrame = [ackId](const Poco::Dynamic::Var& result) {
-        return textFrame(SocketIoPacket::ack("/", *ackId, {result}).encodeMessage());
-    };
-    const bool queued = _workers.submit([this, id, ackId, ackFrame, work = std::move(work)] {
-        Poco::Dynamic::Var result;
-        try {
-            result = work();
-        } catch (const common::ApiError& e) {
-            result = common::apiErrorJson(e);
-        } catch (const std::exception& e) {
-            Poco::Logger::get("realtime").error("socket request failed: %s", std::string(e.what()));
-            result = errorObject(500, "internal_error", "the request failed; retry");
-        }
+    const bool queued = _workers.submit([this, id, ackId, work = std::move(work)] {
+        const auto result = resultOf(work);
         if (!ackId) return;
-        _router.toConnection(id, [id, frame = ackFrame(result)](RealtimeLoop& owner) {
+        _router.toConnection(id, [id, frame = ackFrame(*ackId, result)](RealtimeLoop& owner) {
             if (auto* alive = owner.find(id)) owner.send(*alive, frame);
         });
     });
     // The workers are saturated: answered at once, on this loop.
-    if (!queued && ackId) loop.send(connection, ackFrame(errorObject(503, "busy", "the hub is busy; retry")));
+    if (!queued && ackId) loop.send(connection, ackFrame(*ackId, errorObject(503, "busy", "the hub is busy; retry")));
+}
+
+void SocketIoProtocol::viewingEvent(RealtimeLoop& loop, Connection& connection, const Poco::Dynamic::Var& arg,
+                                    bool start, std::optional<std::uint64_t> ackId) {
+    const auto& caller = connection.identity->agent;
+    const auto id = connection.id();
+    answerOnWorker(loop, connection, ackId, [this, caller, arg, id, start] {
+        const auto view = _services.conversations.get(caller, conversationIdOf(arg));
+        // Applied on the socket's loop, and only while it is open: a viewing tied to a socket that is already
+        // gone would never end.
+        _router.toConnection(id, [this, id, start, agentId = caller.agent.id, conversationId = view.conversation.id,
+                                  widgetId = view.conversation.widgetId](RealtimeLoop& owner) {
+            if (auto* alive = owner.find(id); !alive || alive->closing()) return;
+            if (start) {
+                _services.viewing.startViewing(agentId, conversationId, widgetId, id);
+            } else {
+                _services.viewing.stopViewing(agentId, conversationId, id);
+            }
+        });
+        Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
+        result->set("conversation_id", view.conversation.id);
+        result->set("viewing", start);
+        return Poco::Dynamic::Var(result);
+    });
 }
 
 void SocketIoProtocol::relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,

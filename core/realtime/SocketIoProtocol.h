@@ -5,9 +5,12 @@
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
-#include "core/events/Event.h"
-#include "core/realtime/RealtimeLoop.h"
 #include "core/config/HubConfig.h"
+#include "core/events/Event.h"
+#include "core/presence/AgentPresence.h"
+#include "core/presence/ViewingRegistry.h"
+#include "core/presence/VisitorPresence.h"
+#include "core/realtime/RealtimeLoop.h"
 #include "core/realtime/SocketIoPacket.h"
 #include "core/realtime/WorkerPool.h"
 
@@ -27,6 +30,9 @@ struct SocketServices {
     conversation::MessageService& messages;
     conversation::ConversationService& conversations;
     const config::WidgetRegistry& widgets;
+    presence::VisitorPresence& visitorPresence;
+    presence::AgentPresence& agentPresence;
+    presence::ViewingRegistry& viewing;
 };
 
 /// How the protocol reaches the loops: the one that owns a connection, or all of them.
@@ -69,6 +75,16 @@ private:
     using Answer = std::function<Poco::Dynamic::Var()>;
     /// Runs `work` on a worker and acks its result (or its error) to the connection, when it asked for an ack.
     void answerOnWorker(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId, Answer work);
+    /// Runs `work` here, on the loop (it must not block), and acks its result or its error.
+    void answerNow(RealtimeLoop& loop, Connection& connection, std::optional<std::uint64_t> ackId, const Answer& work);
+    /// `work`'s result, or the error it threw as the API's error object.
+    static Poco::Dynamic::Var resultOf(const Answer& work);
+    static std::shared_ptr<const std::string> ackFrame(std::uint64_t ackId, const Poco::Dynamic::Var& result);
+    /// Starts or stops the socket's viewing of a conversation once the agent's access to it is checked.
+    void viewingEvent(RealtimeLoop& loop, Connection& connection, const Poco::Dynamic::Var& arg, bool start,
+                      std::optional<std::uint64_t> ackId);
+    /// Tells presence that an authenticated socket is open.
+    void announceOpened(const Connection& connection);
     /// Emits `name` with `payload` to the sockets of `rooms` on every loop, except the one it came from.
     void relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
                std::uint64_t except, bool visitorsToo);

@@ -3,7 +3,7 @@
 #include "core/store/DatabaseUrl.h"
 #include "core/store/GroupCommitQueue.h"
 #include "core/store/SessionPool.h"
-#include "core/store/WalCheckpointer.h"
+#include "core/common/PeriodicTask.h"
 #include "core/store/Sql.h"
 
 #include <memory>
@@ -91,7 +91,7 @@ private:
     DatabaseUrl _url;
     SessionPool _pool;
     std::unique_ptr<GroupCommitQueue> _writeQueue;   // SQLite only
-    std::unique_ptr<WalCheckpointer> _checkpointer; // SQLite only; declared last, so it stops first
+    std::unique_ptr<common::PeriodicTask> _checkpointer; // SQLite only; declared last, so it stops first
 };
 
 } // namespace switchboard::core::store

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
-  TIMESTAMP, adminToken, assertError, conversation, createAgent, expectStatus, get, initVisitor, listAll, nextMillis, post,
+  TIMESTAMP, adminToken, assertError, conversation, createAgent, eventually, expectStatus, get, initVisitor, listAll, nextMillis, post,
   query, unique,
 } from './lib/api.mjs';
 
@@ -11,15 +11,6 @@ const setStatus = (hub, token, status) => post(hub, '/api/agent/status', { statu
 
 async function present(hub, token) {
   return expectStatus(await get(hub, '/api/agent/status', { token }), 200).agents;
-}
-
-/// Polls `check` until it returns true; for effects the hub applies off the request thread.
-async function eventually(check, what, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((done) => setTimeout(done, 20));
-  }
 }
 
 describe('agent presence over HTTP', () => {

@@ -68,6 +68,15 @@ export function assertRateLimited(res, maxSeconds) {
 }
 
 /// Waits until the wall clock has moved on, so that two writes get distinct millisecond timestamps.
+/// Polls `check` until it returns true; for effects the hub applies off the request thread.
+export async function eventually(check, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
 export function nextMillis(ms = 3) {
   return new Promise((done) => setTimeout(done, ms));
 }

@@ -25,6 +25,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 const HEALTH_TIMEOUT_MS = 20_000;
 const HEALTH_POLL_MS = 50;
 const STOP_TIMEOUT_MS = 10_000;
+// What AddressSanitizer, LeakSanitizer and UBSan print when they find something.
+const SANITIZER_REPORT = /^.*(ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:).*$/m;
 
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -296,10 +298,18 @@ export class Hub {
     return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
   }
 
-  /// Stops the hub, drops its database, and removes its folder unless `keep` (the folder then holds the log).
+  /// Stops the hub gracefully, drops its database, and removes its folder unless `keep` (the folder then holds the
+  /// log). Throws when the hub did not exit cleanly: a non-zero status, or a sanitizer report in its log (a
+  /// sanitizer build reports leaks only at a clean exit, which is why this is not a SIGKILL).
   async tearDown({ keep = false } = {}) {
-    if (this.process) await this.kill();
+    const status = this.process ? await this.stop() : null;
+    const report = this.logFile ? this.log().match(SANITIZER_REPORT) : null;
+    const unclean = (status && (status.code !== 0 || status.signal)) || report;
     if (!this.dir) return;
+    if (unclean) {
+      const why = report ? `a sanitizer report (${report[0].trim()})` : `code ${status.code}, signal ${status.signal}`;
+      throw new Error(`switchboard did not stop cleanly: ${why}; log kept in ${this.logFile}`);
+    }
     if (keep || process.env.SWITCHBOARD_TEST_KEEP === '1') return;
     await this.database?.drop();
     rmSync(this.dir, { recursive: true, force: true });
@@ -307,7 +317,8 @@ export class Hub {
 }
 
 /// Registers hooks on the enclosing describe(): the hub starts before its tests and is torn down after
-/// them; if any test failed (or the hub did not start), the hub's log is printed and its folder kept.
+/// them; if any test failed (or the hub did not start or stop cleanly), the hub's log is printed and its folder
+/// kept.
 export function useHub(options = {}) {
   const hub = new Hub(options);
   let failed = false;
@@ -323,10 +334,16 @@ export function useHub(options = {}) {
     if (!t.passed) failed = true;
   });
   after(async () => {
-    if (failed && hub.logFile) {
-      process.stderr.write(`\n----- switchboard log (${hub.logFile}) -----\n${hub.log()}\n----- end of log -----\n`);
+    try {
+      await hub.tearDown({ keep: failed });
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      if (failed && hub.logFile) {
+        process.stderr.write(`\n----- switchboard log (${hub.logFile}) -----\n${hub.log()}\n----- end of log -----\n`);
+      }
     }
-    await hub.tearDown({ keep: failed });
   });
   return hub;
 }
