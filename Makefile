@@ -1,5 +1,5 @@
 # The user-facing commands. Each one installs what is missing first.
-.PHONY: deps build build-asan test test-unit test-integration test-asan lint-api run bench bench-socket clean
+.PHONY: deps build build-asan test test-unit test-integration test-fuzz fuzz test-asan lint-api run bench bench-socket clean
 
 deps:
 	@scripts/install-deps
@@ -13,13 +13,21 @@ build-asan: deps
 	@cmake --build --preset asan -j 2
 
 test: build
-	@$(MAKE) --no-print-directory test-unit lint-api test-integration
+	@$(MAKE) --no-print-directory test-unit lint-api test-fuzz test-integration
 
 test-unit:
 	@ctest --preset default -j 2
 
 test-integration:
 	@tests/integration/run
+
+# The libFuzzer targets (WebSocket frames, Engine.IO/Socket.IO packets): briefly here, longer with `make fuzz`.
+test-fuzz:
+	@tests/fuzz/run 10
+
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@tests/fuzz/run $(FUZZ_SECONDS)
 
 lint-api:
 	@npx --no-install redocly lint --config api/redocly.yaml api/openapi.yaml --format=summary
@@ -41,4 +49,4 @@ bench-socket: build
 	@bench/socket-run
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -2,12 +2,7 @@
 // chunk sizes, the rest is the client's byte stream. The stream is decoded whole, one byte at a time and in
 // pseudo-random chunks; every way must give the same messages and the same failure, and what comes out must
 // respect the limits and survive a round trip through the encoder.
-//
-// From the repository root:
-// clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I. \
-//   tests/fuzz/WebSocketFrameDecoderFuzz.cpp core/realtime/Utf8Validator.cpp \
-//   core/realtime/WebSocketFrameDecoder.cpp core/realtime/WebSocketFrameEncoder.cpp -o ws-fuzz
-// ./ws-fuzz -max_total_time=60
+// Built and run by tests/fuzz/run.
 
 #include "core/realtime/Utf8Validator.h"
 #include "core/realtime/WebSocketFrameDecoder.h"

@@ -228,6 +228,39 @@ describe('real-time endpoint', () => {
     assert.equal(page.has_more, false);
   });
 
+  test('catch-up after a drop mid-burst: live messages plus visitor:sync give every message exactly once, in order', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const BURST = 40;
+    const DROP_AFTER = 10;
+    const visitor = await initVisitor(hub);
+    const first = await open({ visitor_token: visitor.visitor_token });
+    const live = [];
+    let dropped;
+    const droppedNow = new Promise((resolve) => { dropped = resolve; });
+    first.on('message:new', (message) => {
+      live.push(message);
+      if (live.length === DROP_AFTER) {
+        // The connection dies under the client, as on a network change: no Socket.IO DISCONNECT is sent.
+        first.io.engine.transport.ws.terminate();
+        dropped();
+      }
+    });
+    const sending = (async () => {
+      for (let i = 1; i <= BURST; i += 1) await agentReply(hub, agent.token, visitor.conversation_id, `burst ${i}`);
+    })();
+    await droppedNow;
+    await sending;
+
+    const seqs = live.map((m) => m.seq);
+    assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'live delivery is in order and without gaps');
+    const second = await open({ visitor_token: visitor.visitor_token });
+    const page = await request(second, 'visitor:sync', { after_seq: seqs.at(-1) });
+    assert.equal(page.has_more, false);
+    const all = [...live, ...page.messages];
+    assert.deepEqual(all.map((m) => m.seq), Array.from({ length: BURST }, (_, i) => i + 1));
+    assert.deepEqual(all.map((m) => m.text), Array.from({ length: BURST }, (_, i) => `burst ${i + 1}`));
+    assert.ok(page.messages.length > 0, 'the drop came before the burst ended, so catch-up had work to do');
+  });
+
   test('a connection survives several ping intervals', { timeout: TEST_TIMEOUT_MS }, async () => {
     const visitor = await initVisitor(hub);
     const socket = await open({ visitor_token: visitor.visitor_token });
