@@ -1,5 +1,5 @@
 # The user-facing commands. Each one installs what is missing first.
-.PHONY: deps build build-asan test test-unit test-integration test-fuzz fuzz test-asan lint-api run bench bench-socket clean
+.PHONY: deps build build-asan test test-unit test-integration test-plugin-example test-fuzz fuzz test-asan lint-api run bench bench-socket clean
 
 deps:
 	@scripts/install-deps
@@ -13,13 +13,17 @@ build-asan: deps
 	@cmake --build --preset asan -j 2
 
 test: build
-	@$(MAKE) --no-print-directory test-unit lint-api test-fuzz test-integration
+	@$(MAKE) --no-print-directory test-unit lint-api test-fuzz test-integration test-plugin-example
 
 test-unit:
 	@ctest --preset default -j 2
 
 test-integration:
 	@tests/integration/run
+
+# The SDK as shipped: install it, build plugins/example out of tree against it, load that into a hub.
+test-plugin-example:
+	@tests/plugin-example/run
 
 # The libFuzzer targets (WebSocket frames, Engine.IO/Socket.IO packets): briefly here, longer with `make fuzz`.
 test-fuzz:
@@ -33,6 +37,7 @@ lint-api:
 	@npx --no-install redocly lint --config api/redocly.yaml api/openapi.yaml --format=summary
 
 # The whole suite against the sanitizer build.
+test-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0
 test-asan: build-asan
 	@ctest --preset asan -j 2
 	@SWITCHBOARD_BIN=build-asan/bin/switchboard tests/integration/run

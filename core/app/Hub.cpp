@@ -15,20 +15,33 @@
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
+#include "core/handover/HandoverEvents.h"
+#include "core/handover/HandoverQueries.h"
+#include "core/handover/HandoverService.h"
+#include "core/handover/OutboxWorker.h"
+#include "core/handover/RetrySchedule.h"
 #include "core/http/AgentRoutes.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/AuthRoutes.h"
 #include "core/http/CannedResponseRoutes.h"
 #include "core/http/ConversationRoutes.h"
+#include "core/http/HandoverRoutes.h"
 #include "core/http/HealthRoutes.h"
 #include "core/http/HttpPipeline.h"
+#include "core/http/PluginRoutes.h"
 #include "core/http/PresenceRoutes.h"
 #include "core/http/RateLimiter.h"
 #include "core/http/RequestHandlerFactory.h"
 #include "core/http/Router.h"
 #include "core/http/StatsRoutes.h"
+#include "core/http/VisitorAuth.h"
 #include "core/http/WidgetGate.h"
 #include "core/http/WidgetRoutes.h"
+#include "core/notify/AgentNotifier.h"
+#include "core/plugin_host/HubHostServices.h"
+#include "core/plugin_host/MethodSettingsCheck.h"
+#include "core/plugin_host/PluginError.h"
+#include "core/plugin_host/PluginHost.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/PresenceWriter.h"
 #include "core/presence/ViewingRegistry.h"
@@ -44,8 +57,11 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include <switchboard/sdk/CurlHttpClient.h>
+
 #include <chrono>
 #include <iostream>
+#include <random>
 #include <thread>
 
 namespace switchboard::core::app {
@@ -100,6 +116,33 @@ struct Hub::Parts {
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
           presenceRoutes(guard, conversations, agentService, visitorPresence, agentPresence, viewing),
+          httpClient(sdk::OutboundPolicy{config.outbound.allowedHosts, config.outbound.connectTimeoutMs,
+                                         config.outbound.totalTimeoutMs, config.outbound.maxResponseBytes}),
+          notifier(bus, agentPresence, clock),
+          plugins(
+              [this](const config::ChannelInstanceConfig& instance) {
+                  return std::make_unique<plugin_host::HubHostServices>(
+                      httpClient, clock, instance.name,
+                      [this](const sdk::InboundMessage& message) { return messages.postInboundMessage(message); },
+                      [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); });
+              },
+              plugin_host::PluginHost::Settings{}),
+          handoverEvents(bus),
+          retrySchedule(config.delivery.backoffS, uniformRandom),
+          outbox(database, widgets, clock, retrySchedule,
+                 [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](const std::string& channel,
+                                                                                      const sdk::Delivery& delivery) {
+                     return plugins.deliver(channel, delivery, limit);
+                 },
+                 [this](const handover::DeliveryLedger::Booked& booked) {
+                     if (booked.requestChanged) handoverEvents.updated(booked.request);
+                 },
+                 outboxSettings(config)),
+          handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
+          handoverQueries(database, clock),
+          visitorAuth(sessions, widgets),
+          handoverRoutes(guard, visitorAuth, handover, handoverQueries),
+          pluginRoutes(guard, plugins),
           realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
                    clock, config.realtime),
           adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
@@ -119,7 +162,43 @@ struct Hub::Parts {
         cannedRoutes.registerRoutes(router);
         statsRoutes.registerRoutes(router);
         presenceRoutes.registerRoutes(router);
+        handoverRoutes.registerRoutes(router);
+        pluginRoutes.registerRoutes(router);
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
+        // An agent taking a conversation completes its open handover request.
+        bus.subscribe([this](const events::Event& event) {
+            if (event.name == "conversation:assigned")
+                handover.conversationTaken(event.payload->getValue<std::string>("conversation_id"));
+        });
+        loadChannels(config);
+    }
+
+    /// Loads the plugins and configures the channel instances; any problem (with them, or with a widget's
+    /// handover method settings) stops the hub from starting, all of them reported at once.
+    void loadChannels(const config::HubConfig& config) {
+        plugins.loadPlugins(config.pluginDir);
+        plugins.createInstances(config.channels);
+        std::vector<std::string> problems;
+        for (const auto& widget : widgets.all()) {
+            auto found = plugin_host::MethodSettingsCheck::problems(plugins, *widget);
+            problems.insert(problems.end(), found.begin(), found.end());
+        }
+        if (!problems.empty()) throw plugin_host::PluginError(problems);
+    }
+
+    static double uniformRandom() {
+        thread_local std::mt19937_64 engine{std::random_device{}()};
+        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    }
+
+    static handover::OutboxWorker::Settings outboxSettings(const config::HubConfig& config) {
+        handover::OutboxWorker::Settings settings;
+        // Stable across restarts of this node, so that it takes back its own leases at once.
+        settings.owner = Poco::Environment::nodeName() + ":" + std::to_string(config.server.port);
+        settings.concurrency = static_cast<std::size_t>(config.delivery.concurrency);
+        settings.perDestination = static_cast<std::size_t>(config.delivery.perDestination);
+        settings.leaseMs = static_cast<std::int64_t>(config.delivery.leaseS) * 1000;
+        return settings;
     }
 
     std::atomic<bool> ready{false};
@@ -153,6 +232,17 @@ struct Hub::Parts {
     http::CannedResponseRoutes cannedRoutes;
     http::StatsRoutes statsRoutes;
     http::PresenceRoutes presenceRoutes;
+    sdk::CurlHttpClient httpClient;
+    notify::AgentNotifier notifier;
+    plugin_host::PluginHost plugins;
+    handover::HandoverEvents handoverEvents;
+    handover::RetrySchedule retrySchedule;
+    handover::OutboxWorker outbox; // after the plugins it calls, so it stops first
+    handover::HandoverService handover;
+    handover::HandoverQueries handoverQueries;
+    http::VisitorAuth visitorAuth;
+    http::HandoverRoutes handoverRoutes;
+    http::PluginRoutes pluginRoutes;
     realtime::RealtimeServer realtime;
     http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;
@@ -193,6 +283,7 @@ void Hub::prepareDatabase() {
                 }
             }
             _parts->ready.store(true);
+            _parts->outbox.start();
             logger.information("ready");
             return;
         } catch (const std::exception& error) {
@@ -228,6 +319,7 @@ void Hub::stop() {
         _parts->server->stopAll(true);
         _parts->server.reset();
     }
+    _parts->outbox.stop();
     _parts->realtime.stop();
 }
 

@@ -85,6 +85,14 @@ struct RealtimeConfig {
 
 struct DeliveryConfig {
     std::vector<int> backoffS = {10, 60, 300, 1800, 7200};
+    /// Channel calls in flight at once, in all.
+    int concurrency = 32;
+    /// Channel calls in flight at once to one destination (a receiver's host, or a channel instance).
+    int perDestination = 4;
+    /// Longest a channel call may take before its attempt counts as failed.
+    int attemptTimeoutS = 30;
+    /// How long a claimed delivery is held by its worker; longer than attempt_timeout_s.
+    int leaseS = 90;
 };
 
 struct OutboundConfig {

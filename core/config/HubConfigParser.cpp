@@ -179,6 +179,13 @@ void HubConfigParser::parseDelivery(YamlMap& map, DeliveryConfig& delivery) {
             delivery.backoffS.assign(delays->begin(), delays->end());
         }
     }
+    map.read("concurrency", delivery.concurrency, 1, 1024);
+    map.read("per_destination", delivery.perDestination, 1, 1024);
+    map.read("attempt_timeout_s", delivery.attemptTimeoutS, 1, 3600);
+    map.read("lease_s", delivery.leaseS, 2, 86400);
+    if (delivery.leaseS <= delivery.attemptTimeoutS) {
+        map.report("lease_s", "must be longer than attempt_timeout_s, or a slow delivery is sent twice");
+    }
     map.finish();
 }
 

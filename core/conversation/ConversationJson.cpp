@@ -1,5 +1,6 @@
 #include "core/conversation/ConversationJson.h"
 
+#include "core/common/JsonValues.h"
 #include "core/common/Time.h"
 #include "core/presence/ViewerJson.h"
 
@@ -8,15 +9,10 @@
 
 namespace switchboard::core::conversation {
 
+using common::orNull;
+using common::timeOrNull;
+
 namespace {
-
-Poco::Dynamic::Var orNull(const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
-
-Poco::Dynamic::Var timeOrNull(const std::optional<std::int64_t>& ms) {
-    return ms ? Poco::Dynamic::Var(common::formatIso8601Ms(*ms)) : Poco::Dynamic::Var();
-}
 
 Poco::JSON::Object::Ptr parseObject(const std::string& json) {
     try {

@@ -11,6 +11,8 @@
 #include "core/store/Database.h"
 #include "core/store/MessageRepository.h"
 
+#include <switchboard/sdk/Inbound.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +44,10 @@ public:
                                      const std::string& text, const std::optional<std::string>& clientMsgId);
     PostedMessage postAgentMessage(const auth::Caller& caller, const std::string& conversationId,
                                    const std::string& text, const std::optional<std::string>& clientMsgId);
+    /// A visitor's message that came from outside (a reply on WhatsApp, by email) through a channel: into the
+    /// conversation named, or else the visitor's open conversation found by phone, then email, within the widget.
+    /// A repeated `externalId` is stored once. False when no open conversation matches.
+    bool postInboundMessage(const sdk::InboundMessage& inbound);
 
     MessagePage visitorMessagesAfter(const Visitor& visitor, const std::string& conversationId,
                                      std::int64_t afterSeq, std::size_t limit);

@@ -1,5 +1,6 @@
 #include "core/http/CannedResponseRoutes.h"
 
+#include "core/common/JsonValues.h"
 #include "core/common/Time.h"
 #include "core/http/JsonBody.h"
 #include "core/http/QueryParams.h"
@@ -8,14 +9,11 @@
 
 namespace switchboard::core::http {
 
+using common::orNull;
 using conversation::CannedResponse;
 using conversation::CannedResponseService;
 
 namespace {
-
-Poco::Dynamic::Var orNull(const std::optional<std::string>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
-}
 
 Poco::JSON::Object::Ptr toJson(const CannedResponse& r) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;

@@ -1,6 +1,7 @@
 #include "core/http/StatsRoutes.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/JsonValues.h"
 #include "core/common/Time.h"
 #include "core/http/QueryParams.h"
 
@@ -9,6 +10,8 @@
 #include <charconv>
 
 namespace switchboard::core::http {
+
+using common::orNull;
 
 namespace {
 
@@ -29,10 +32,6 @@ std::optional<std::int64_t> instantParam(const HttpRequest& request, const std::
     throw common::ApiError::badRequest("invalid_field",
                                        "'" + name + "' must be an ISO-8601 date or time, or milliseconds since 1970",
                                        name);
-}
-
-Poco::Dynamic::Var orNull(const std::optional<double>& value) {
-    return value ? Poco::Dynamic::Var(*value) : Poco::Dynamic::Var();
 }
 
 } // namespace

@@ -22,7 +22,8 @@ WidgetRoutes::WidgetRoutes(const config::WidgetRegistry& widgets, conversation::
       _messages(messages),
       _conversations(conversations),
       _clock(clock),
-      _maxMessageChars(maxMessageChars) {}
+      _maxMessageChars(maxMessageChars),
+      _visitors(sessions, widgets) {}
 
 void WidgetRoutes::registerRoutes(Router& router) {
     router.add("GET", "/api/widget/config", [this](auto& req, auto& res) { config(req, res); });
@@ -30,12 +31,6 @@ void WidgetRoutes::registerRoutes(Router& router) {
     router.add("POST", "/api/widget/messages", [this](auto& req, auto& res) { postMessage(req, res); });
     router.add("GET", "/api/widget/messages", [this](auto& req, auto& res) { listMessages(req, res); });
     router.add("POST", "/api/widget/rating", [this](auto& req, auto& res) { rate(req, res); });
-}
-
-conversation::Visitor WidgetRoutes::visitorOf(const HttpRequest& request) {
-    auto visitor = _sessions.requireVisitor(request.bearerToken());
-    if (auto widget = _widgets.find(visitor.widgetId)) WidgetGate::admitOrigin(request, *widget);
-    return visitor;
 }
 
 void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
@@ -79,7 +74,7 @@ void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {
 }
 
 void WidgetRoutes::postMessage(HttpRequest& request, HttpResponse& response) {
-    auto visitor = visitorOf(request);
+    auto visitor = _visitors.require(request);
     auto body = JsonBody::parse(request.body);
     auto posted = _messages.postVisitorMessage(visitor, body.requireString("conversation_id"),
                                                body.requireString("text"), body.optString("client_msg_id"));
@@ -87,7 +82,7 @@ void WidgetRoutes::postMessage(HttpRequest& request, HttpResponse& response) {
 }
 
 void WidgetRoutes::listMessages(HttpRequest& request, HttpResponse& response) {
-    auto visitor = visitorOf(request);
+    auto visitor = _visitors.require(request);
     auto page = _messages.visitorMessagesAfter(visitor, QueryParams::require(request, "conversation_id"),
                                                QueryParams::optInteger(request, "after_seq").value_or(0),
                                                QueryParams::limit(request, 100, conversation::MessageService::MaxPageSize));
@@ -98,7 +93,7 @@ void WidgetRoutes::listMessages(HttpRequest& request, HttpResponse& response) {
 }
 
 void WidgetRoutes::rate(HttpRequest& request, HttpResponse& response) {
-    auto visitor = visitorOf(request);
+    auto visitor = _visitors.require(request);
     auto body = JsonBody::parse(request.body);
     const auto conversationId = body.requireString("conversation_id");
     const auto rating = body.raw("rating");

@@ -6,6 +6,7 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/http/Router.h"
+#include "core/http/VisitorAuth.h"
 
 namespace switchboard::core::http {
 
@@ -24,8 +25,6 @@ private:
     void postMessage(HttpRequest& request, HttpResponse& response);
     void listMessages(HttpRequest& request, HttpResponse& response);
     void rate(HttpRequest& request, HttpResponse& response);
-    /// The visitor behind the request's token, after checking the Origin against the visitor's widget.
-    conversation::Visitor visitorOf(const HttpRequest& request);
 
     const config::WidgetRegistry& _widgets;
     conversation::WidgetSessionService& _sessions;
@@ -33,6 +32,7 @@ private:
     conversation::ConversationService& _conversations;
     const common::Clock& _clock;
     const std::size_t _maxMessageChars;
+    VisitorAuth _visitors;
 };
 
 } // namespace switchboard::core::http

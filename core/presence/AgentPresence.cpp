@@ -106,6 +106,16 @@ std::vector<AgentPresence::AgentState> AgentPresence::list() const {
     return present;
 }
 
+std::size_t AgentPresence::reachableFor(const std::string& widgetId) const {
+    std::lock_guard lock(_mutex);
+    const auto now = _clock.nowMs();
+    return static_cast<std::size_t>(std::count_if(_agents.begin(), _agents.end(), [&](const auto& agent) {
+        const auto& entry = agent.second;
+        return entry.sockets > 0 && visibleStatus(entry, now) != "offline" &&
+               std::find(entry.widgets.begin(), entry.widgets.end(), widgetId) != entry.widgets.end();
+    }));
+}
+
 AgentPresence::Entry& AgentPresence::entryOf(const auth::Agent& agent, std::vector<std::string> widgets) {
     auto [found, inserted] = _agents.try_emplace(agent.id);
     if (inserted) found->second.status = isStatus(agent.status) ? agent.status : "offline";

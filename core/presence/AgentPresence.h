@@ -55,6 +55,8 @@ public:
 
     /// Agents whose status is not offline and whose heartbeat is fresh, by id.
     std::vector<AgentState> list() const;
+    /// How many agents serving `widgetId` are present (as list() counts them) with a portal open (a socket).
+    std::size_t reachableFor(const std::string& widgetId) const;
 
 private:
     struct Entry {

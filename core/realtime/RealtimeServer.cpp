@@ -6,7 +6,7 @@ namespace switchboard::core::realtime {
 
 RealtimeServer::RealtimeServer(SocketServices services, const common::Clock& clock, const config::RealtimeConfig& settings)
     : _settings(settings),
-      _workers(std::make_unique<WorkerPool>(settings.workers, settings.maxPendingTasks)),
+      _workers(std::make_unique<common::WorkerPool>(settings.workers, settings.maxPendingTasks)),
       _protocol(std::make_unique<SocketIoProtocol>(services, *_workers, static_cast<LoopRouter&>(*this), settings)) {
     const auto count = settings.loops ? settings.loops : std::max(1u, std::thread::hardware_concurrency());
     for (std::size_t i = 0; i < count; ++i) {

@@ -5,7 +5,7 @@
 #include "core/realtime/RealtimeLoop.h"
 #include "core/config/HubConfig.h"
 #include "core/realtime/SocketIoProtocol.h"
-#include "core/realtime/WorkerPool.h"
+#include "core/common/WorkerPool.h"
 
 #include <Poco/Net/StreamSocket.h>
 
@@ -41,7 +41,7 @@ private:
     void toAll(RealtimeLoop::Task task) override;
 
     const config::RealtimeConfig _settings;
-    std::unique_ptr<WorkerPool> _workers;
+    std::unique_ptr<common::WorkerPool> _workers;
     std::unique_ptr<SocketIoProtocol> _protocol;
     std::vector<std::unique_ptr<RealtimeLoop>> _loops;
     std::atomic<std::size_t> _nextLoop{0};

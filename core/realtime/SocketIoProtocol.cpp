@@ -76,7 +76,7 @@ constexpr std::uint64_t NoConnection = 0;
 
 } // namespace
 
-SocketIoProtocol::SocketIoProtocol(SocketServices services, WorkerPool& workers, LoopRouter& router,
+SocketIoProtocol::SocketIoProtocol(SocketServices services, common::WorkerPool& workers, LoopRouter& router,
                                    const config::RealtimeConfig& settings)
     : _services(services), _workers(workers), _router(router), _settings(settings) {}
 

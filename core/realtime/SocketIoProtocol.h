@@ -12,7 +12,7 @@
 #include "core/presence/VisitorPresence.h"
 #include "core/realtime/RealtimeLoop.h"
 #include "core/realtime/SocketIoPacket.h"
-#include "core/realtime/WorkerPool.h"
+#include "core/common/WorkerPool.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -49,7 +49,7 @@ public:
 /// worker pool, and its answer comes back to the connection's loop by id: the socket may be gone by then.
 class SocketIoProtocol final : public ConnectionHandler {
 public:
-    SocketIoProtocol(SocketServices services, WorkerPool& workers, LoopRouter& router, const config::RealtimeConfig& settings);
+    SocketIoProtocol(SocketServices services, common::WorkerPool& workers, LoopRouter& router, const config::RealtimeConfig& settings);
 
     void opened(RealtimeLoop& loop, Connection& connection) override;
     void text(RealtimeLoop& loop, Connection& connection, std::string_view message) override;
@@ -93,7 +93,7 @@ private:
     static std::shared_ptr<const std::string> textFrame(const std::string& engineText);
 
     SocketServices _services;
-    WorkerPool& _workers;
+    common::WorkerPool& _workers;
     LoopRouter& _router;
     const config::RealtimeConfig _settings;
 };

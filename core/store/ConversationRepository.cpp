@@ -92,6 +92,20 @@ void ConversationRepository::save(Sql& sql, const conversation::Conversation& c)
              param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
 }
 
+std::optional<std::string> ConversationRepository::findOpenIdByContact(Sql& sql, const std::string& widgetId,
+                                                                      const std::optional<std::string>& phone,
+                                                                      const std::optional<std::string>& email) {
+    const auto result = sql.run(
+        "SELECT c.id FROM conversations c JOIN visitors v ON v.id = c.visitor_id "
+        "WHERE c.widget_id = ? AND c.status IN ('bot', 'pending', 'active') "
+        "AND (v.phone = ? OR v.email = ? OR EXISTS (SELECT 1 FROM handover_requests h "
+        "WHERE h.conversation_id = c.id AND (h.visitor_phone = ? OR h.visitor_email = ?))) "
+        "ORDER BY c.activity_at DESC, c.id DESC LIMIT 1",
+        {widgetId, param(phone), param(email), param(phone), param(email)});
+    if (result.rows.empty()) return std::nullopt;
+    return Row(result, 0).text(0);
+}
+
 void ConversationRepository::replaceTags(Sql& sql, const std::string& conversationId,
                                          const std::vector<std::string>& tags) {
     sql.statement("DELETE FROM conversation_tags WHERE conversation_id = ?"), useRef(conversationId), now;

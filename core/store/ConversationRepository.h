@@ -41,6 +41,11 @@ public:
     /// concurrent changes (and message sequence numbers) are applied one after another.
     std::optional<conversation::Conversation> findForUpdate(Sql& sql, const std::string& id);
     std::optional<conversation::Conversation> findOpenForVisitor(Sql& sql, const std::string& visitorId);
+    /// The most recently active open conversation of `widgetId` whose visitor has this phone or email, from the
+    /// pre-chat form or a handover request; an absent detail matches nothing.
+    std::optional<std::string> findOpenIdByContact(Sql& sql, const std::string& widgetId,
+                                                   const std::optional<std::string>& phone,
+                                                   const std::optional<std::string>& email);
     std::vector<conversation::ConversationView> list(Sql& sql, const ConversationFilter& filter);
 
 private:

@@ -9,6 +9,7 @@
 
 using namespace switchboard::core;
 using switchboard::tests::TestDatabase;
+namespace sdk = switchboard::sdk;
 
 namespace {
 
@@ -167,3 +168,34 @@ TEST_F(MessageServiceTest, PagesBackwardsFromTheNewestMessage) {
 }
 
 } // namespace
+
+TEST_F(MessageServiceTest, AnInboundMessageFindsTheVisitorsOpenConversationByPhoneAndIsStoredOnce) {
+    conversation::WidgetStart start;
+    start.widgetId = "demo";
+    start.name = "Ada";
+    start.phone = "+447700900123";
+    start.clientIp = "203.0.113.9";
+    const auto session = sessions.start(start);
+    startVisitor("203.0.113.10"); // someone else, without that phone
+
+    sdk::InboundMessage inbound;
+    inbound.widgetId = "demo";
+    inbound.from.phone = "+447700900123";
+    inbound.text = "Replying on WhatsApp";
+    inbound.externalId = "SM123";
+    published.clear();
+    EXPECT_TRUE(messages.postInboundMessage(inbound));
+    EXPECT_TRUE(messages.postInboundMessage(inbound)); // the provider called back twice: stored once
+    const auto page = messages.visitorMessagesAfter(session.view.visitor, session.view.conversation.id, 0, 10);
+    ASSERT_EQ(page.messages.size(), 1u);
+    EXPECT_EQ(page.messages[0].text, "Replying on WhatsApp");
+    EXPECT_EQ(page.messages[0].senderType, "visitor");
+    EXPECT_EQ(published, std::vector<std::string>{"message:new"});
+
+    inbound.from.phone = "+15550000000";
+    inbound.externalId = "SM124";
+    EXPECT_FALSE(messages.postInboundMessage(inbound)); // nobody with that phone
+    inbound.widgetId = "other";
+    inbound.conversationId = session.view.conversation.id;
+    EXPECT_FALSE(messages.postInboundMessage(inbound)); // the conversation is not that widget's
+}

@@ -181,3 +181,23 @@ TEST_F(AgentPresenceTest, SettingTheSameStatusAgainAnnouncesAndStoresNothing) {
     EXPECT_EQ(announced(), Names{"online"});
     EXPECT_EQ(recorded.size(), 1u);
 }
+
+TEST_F(AgentPresenceTest, ReachableCountsPresentAgentsOfTheWidgetWithAPortalOpen) {
+    presence.socketOpened(agent("a1", {"shop"}), 1);
+    presence.setStatus(agent("a1", {"shop"}), "online");
+    presence.socketOpened(agent("a2", {"shop"}), 2);
+    presence.setStatus(agent("a2", {"shop"}), "busy");
+    presence.setStatus(agent("a3", {"shop"}), "online"); // present over HTTP only: no portal open
+    presence.socketOpened(agent("a4", {"blog"}), 4);
+    presence.setStatus(agent("a4", {"blog"}), "online");
+    presence.socketOpened(agent("admin", {}, "admin"), 5);
+    presence.setStatus(agent("admin", {}, "admin"), "online"); // admins serve every widget
+    presence.socketOpened(agent("a6", {"shop"}), 6);
+    presence.setStatus(agent("a6", {"shop"}), "offline");
+    EXPECT_EQ(presence.reachableFor("shop"), 3u); // a1, a2, admin
+
+    presence.socketClosed(2);
+    EXPECT_EQ(presence.reachableFor("shop"), 2u);
+    clock.advanceMs(300'000); // everyone's heartbeat went stale
+    EXPECT_EQ(presence.reachableFor("shop"), 0u);
+}

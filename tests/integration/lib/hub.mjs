@@ -4,7 +4,7 @@
 //   SWITCHBOARD_BIN          binary to run (default: build/bin/switchboard in the repository)
 //   SWITCHBOARD_TEST_DB      `sqlite` (default) or `postgresql`
 //   SWITCHBOARD_TEST_PG_URL  with `postgresql`: a server URL; every hub gets a fresh database on it
-//   SWITCHBOARD_PLUGIN_DIR   written as `plugin_dir` into hub.yaml when set
+//   SWITCHBOARD_PLUGIN_DIR   the channel plugins' folder (default: plugins/ next to the binary's bin/)
 //   SWITCHBOARD_TEST_KEEP    `1` keeps each hub's temporary folder even when its tests passed
 import { spawn, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -200,7 +200,7 @@ export class Hub {
     const hubConfig = merge(defaultHubConfig(), this.options.hub ?? {});
     hubConfig.server = { ...hubConfig.server, port: this.port };
     hubConfig.database = { ...hubConfig.database, url: this.database.url };
-    if (process.env.SWITCHBOARD_PLUGIN_DIR) hubConfig.plugin_dir = resolve(process.env.SWITCHBOARD_PLUGIN_DIR);
+    hubConfig.plugin_dir ??= resolve(process.env.SWITCHBOARD_PLUGIN_DIR ?? join(dirname(this.bin), '../plugins'));
     writeFileSync(this.configFile, toYaml(hubConfig));
 
     const widgetsDir = join(this.dir, hubConfig.widgets_dir);

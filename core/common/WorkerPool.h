@@ -8,10 +8,10 @@
 #include <thread>
 #include <vector>
 
-namespace switchboard::core::realtime {
+namespace switchboard::core::common {
 
-/// A few threads that run the socket requests that touch the database, so that the event loops never wait
-/// on it. The queue is bounded: when the database falls behind, new requests are refused at once rather than
+/// A few threads that run work handed over by threads that must not wait (the event loops, the outbox
+/// dispatcher). The queue is bounded: when the work falls behind, new tasks are refused at once rather than
 /// piling up in memory.
 class WorkerPool {
 public:
@@ -36,4 +36,4 @@ private:
     std::vector<std::thread> _threads;
 };
 
-} // namespace switchboard::core::realtime
+} // namespace switchboard::core::common

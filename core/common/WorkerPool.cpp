@@ -1,10 +1,10 @@
-#include "core/realtime/WorkerPool.h"
+#include "core/common/WorkerPool.h"
 
 #include <Poco/Logger.h>
 
 #include <exception>
 
-namespace switchboard::core::realtime {
+namespace switchboard::core::common {
 
 WorkerPool::WorkerPool(std::size_t threads, std::size_t maxPending) : _maxPending(maxPending) {
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) _threads.emplace_back([this] { run(); });
@@ -47,4 +47,4 @@ void WorkerPool::run() {
     }
 }
 
-} // namespace switchboard::core::realtime
+} // namespace switchboard::core::common

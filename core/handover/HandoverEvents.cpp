@@ -1,0 +1,13 @@
+#include "core/handover/HandoverEvents.h"
+
+#include "core/handover/HandoverJson.h"
+
+namespace switchboard::core::handover {
+
+void HandoverEvents::updated(const HandoverRequest& request) {
+    Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+    payload->set("request", HandoverJson::request(request));
+    _bus.publish({"handover:updated", payload, {{events::Room::Kind::WidgetAgents, request.widgetId}}});
+}
+
+} // namespace switchboard::core::handover

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/handover/HandoverRequest.h"
+#include "core/handover/OutboxDelivery.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <vector>
+
+namespace switchboard::core::handover {
+
+/// Handover requests, deliveries and attempts as the API shows them to agents.
+class HandoverJson {
+public:
+    static Poco::JSON::Object::Ptr request(const HandoverRequest& request);
+    /// A delivery with its attempt log, oldest attempt first.
+    static Poco::JSON::Object::Ptr delivery(const OutboxDelivery& delivery, const std::vector<DeliveryAttempt>& attempts);
+    /// What the visitor who asked sees: no errors, no receivers' answers.
+    static Poco::JSON::Object::Ptr forVisitor(const HandoverRequest& request, const std::string& confirmation);
+};
+
+} // namespace switchboard::core::handover

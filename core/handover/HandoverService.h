@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/auth/Caller.h"
+#include "core/common/Clock.h"
+#include "core/config/WidgetRegistry.h"
+#include "core/conversation/ConversationEvents.h"
+#include "core/conversation/Visitor.h"
+#include "core/handover/HandoverAsk.h"
+#include "core/handover/HandoverEvents.h"
+#include "core/handover/HandoverRequest.h"
+#include "core/http/RateLimiter.h"
+#include "core/store/ConversationRepository.h"
+#include "core/store/Database.h"
+#include "core/store/HandoverRepository.h"
+
+#include <functional>
+#include <string>
+
+namespace switchboard::core::handover {
+
+struct HandoverAnswer {
+    HandoverRequest request;
+    /// False when an open request already existed and is returned instead.
+    bool created = true;
+    /// What the visitor is told ("Check your WhatsApp...").
+    std::string confirmation;
+};
+
+/// A visitor asks for a person: the request is checked against the widget's handover block, then stored with its
+/// delivery in one transaction, the conversation moves to `pending`, the agents hear of it, and the outbox worker
+/// is woken to deliver it.
+class HandoverService {
+public:
+    /// Longest `visitor_message`, in characters.
+    static constexpr std::size_t MaxMessageChars = 2000;
+    /// Requests a visitor may make per hour.
+    static constexpr int RequestsPerVisitorPerHour = 10;
+
+    HandoverService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
+                    http::RateLimiter& limiter, conversation::ConversationEvents& events,
+                    HandoverEvents& handoverEvents, std::function<void()> wakeOutbox);
+
+    HandoverAnswer request(const conversation::Visitor& visitor, const HandoverAsk& ask);
+
+    /// An agent took the conversation: its open request, if any, is complete.
+    void conversationTaken(const std::string& conversationId);
+
+    /// Admins only: a failed request is delivered again, each failed delivery with the widget's max_attempts more.
+    HandoverRequest retry(const auth::Caller& caller, const std::string& requestId);
+
+    /// Where the deliveries of `method` queue for concurrency: the host of its `url`, else the channel instance.
+    static std::string destinationOf(const config::HandoverMethod& method);
+
+private:
+    store::Database& _database;
+    const config::WidgetRegistry& _widgets;
+    const common::Clock& _clock;
+    http::RateLimiter& _limiter;
+    conversation::ConversationEvents& _events;
+    HandoverEvents& _handoverEvents;
+    std::function<void()> _wakeOutbox;
+    store::HandoverRepository _requests;
+    store::ConversationRepository _conversations;
+};
+
+} // namespace switchboard::core::handover

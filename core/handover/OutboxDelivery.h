@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace switchboard::core::handover {
+
+/// One row of the outbox: carrying a handover request to one channel instance, attempt after attempt.
+/// Status: `pending` (due at `dueAt`, or held by a worker's lease), `delivered`, or `failed` for good.
+struct OutboxDelivery {
+    /// Also the idempotency id receivers see (`webhook-id`).
+    std::string id;
+    std::string requestId;
+    std::string channel;
+    std::string destination;
+    std::string status = "pending";
+    std::int64_t attempts = 0;
+    std::int64_t maxAttempts = 3;
+    std::int64_t dueAt = 0;
+    std::optional<std::string> leaseOwner;
+    std::optional<std::int64_t> leaseUntil;
+    std::optional<std::string> lastError;
+    std::optional<std::int64_t> responseCode;
+    std::optional<std::string> responseExcerpt;
+    std::optional<std::string> providerId;
+    std::int64_t createdAt = 0;
+    std::optional<std::int64_t> deliveredAt;
+    std::optional<std::int64_t> failedAt;
+    std::int64_t updatedAt = 0;
+};
+
+/// What one attempt at a delivery did.
+struct DeliveryAttempt {
+    std::string deliveryId;
+    std::int64_t attempt = 0;
+    std::int64_t startedAt = 0;
+    std::int64_t durationMs = 0;
+    std::string outcome; // delivered, retry, failed
+    std::optional<std::int64_t> statusCode;
+    std::optional<std::string> error;
+    std::optional<std::string> responseExcerpt;
+};
+
+} // namespace switchboard::core::handover

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/plugin_host/DeliveryGuard.h"
+
+#include <switchboard/sdk/Channel.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace switchboard::core::plugin_host {
+
+/// A configured channel instance of hub.yaml (`channels.<name>`): a channel object of a plugin, ready to deliver.
+class ChannelInstance {
+public:
+    /// `channel` must keep its plugin's library and host services alive for as long as it lives.
+    ChannelInstance(std::string name, std::string plugin, std::shared_ptr<sdk::Channel> channel,
+                    std::size_t maxHungCalls);
+
+    const std::string& name() const { return _name; }
+    const std::string& plugin() const { return _plugin; }
+
+    /// The channel itself, for `validateMethod` and `inbound`; deliveries go through `deliver`.
+    sdk::Channel& channel() const { return *_channel; }
+
+    /// Delivers through the instance's guard: never throws, never takes much longer than `limit`.
+    sdk::DeliveryResult deliver(const sdk::Delivery& delivery, std::chrono::milliseconds limit) const {
+        return _guard.deliver(delivery, limit);
+    }
+    const DeliveryGuard& guard() const { return _guard; }
+
+private:
+    std::string _name;
+    std::string _plugin;
+    std::shared_ptr<sdk::Channel> _channel;
+    DeliveryGuard _guard;
+};
+
+} // namespace switchboard::core::plugin_host

@@ -1,0 +1,214 @@
+#include "core/handover/OutboxWorker.h"
+#include "tests/core/handover/HandoverFixture.h"
+
+#include <condition_variable>
+#include <mutex>
+
+using namespace switchboard::core;
+using switchboard::tests::HandoverFixture;
+namespace sdk = switchboard::sdk;
+using Result = sdk::DeliveryResult;
+
+namespace {
+
+/// Holds channel calls until opened.
+class Gate {
+public:
+    void wait() {
+        std::unique_lock lock(_mutex);
+        _changed.wait(lock, [this] { return _open; });
+    }
+    void open() {
+        std::lock_guard lock(_mutex);
+        _open = true;
+        _changed.notify_all();
+    }
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _changed;
+    bool _open = false;
+};
+
+class OutboxWorkerTest : public HandoverFixture {
+protected:
+    OutboxWorkerTest() : schedule({10, 60}, [] { return 0.5; }) {}
+
+    handover::OutboxWorker::Settings settings(const std::string& owner = "node-a") {
+        handover::OutboxWorker::Settings s;
+        s.owner = owner;
+        s.concurrency = 4;
+        s.perDestination = 2;
+        s.leaseMs = 30'000;
+        return s;
+    }
+
+    std::unique_ptr<handover::OutboxWorker> worker(handover::OutboxWorker::Deliver deliver,
+                                                   handover::OutboxWorker::Settings s) {
+        return std::make_unique<handover::OutboxWorker>(*database, widgets, clock, schedule, std::move(deliver),
+                                                        [this](const handover::DeliveryLedger::Booked& booked) {
+                                                            std::lock_guard lock(_bookedMutex);
+                                                            booked_.push_back(booked);
+                                                            _bookedChanged.notify_all();
+                                                        },
+                                                        std::move(s));
+    }
+
+    std::string requestFor(const std::string& suffix, const std::string& method) {
+        auto seeded = seed("bot", suffix);
+        seeded.visitor.phone = "+447700900123";
+        return service.request(seeded.visitor, ask(seeded, method)).request.id;
+    }
+
+    bool awaitBooked(std::size_t count) {
+        std::unique_lock lock(_bookedMutex);
+        return _bookedChanged.wait_for(lock, std::chrono::seconds(10), [&] { return booked_.size() >= count; });
+    }
+
+    handover::RetrySchedule schedule;
+    std::mutex _bookedMutex;
+    std::condition_variable _bookedChanged;
+    std::vector<handover::DeliveryLedger::Booked> booked_;
+};
+
+TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBooksIt) {
+    const auto requestId = requestFor("1", "webhook");
+    std::vector<std::pair<std::string, sdk::Delivery>> calls;
+    auto outbox = worker(
+        [&](const std::string& channel, const sdk::Delivery& delivery) {
+            calls.emplace_back(channel, delivery);
+            return Result::delivered();
+        },
+        settings());
+    EXPECT_EQ(outbox->dispatchDue(), 1u);
+    outbox->waitIdle();
+
+    ASSERT_EQ(calls.size(), 1u);
+    const auto& [channel, delivery] = calls[0];
+    EXPECT_EQ(channel, "webhook");
+    EXPECT_EQ(delivery.id, deliveriesOf(requestId).at(0).id);
+    EXPECT_EQ(delivery.attempt, 1);
+    EXPECT_EQ(delivery.event, "agent_handover_requested");
+    EXPECT_EQ(delivery.requestId, requestId);
+    EXPECT_EQ(delivery.method, "webhook");
+    EXPECT_EQ(delivery.widgetId, "demo");
+    EXPECT_EQ(delivery.conversationId, "conversation-1");
+    EXPECT_EQ(delivery.visitor.name, "Ada Lovelace");
+    EXPECT_EQ(delivery.visitor.email, "ada@example.com");
+    EXPECT_EQ(delivery.methodSettings.at("url"), "https://crm.example.com/hooks/chat");
+    EXPECT_EQ(delivery.occurredAtMs, clock.nowMs());
+
+    ASSERT_EQ(booked_.size(), 1u);
+    EXPECT_EQ(booked_[0].request.status, "notified");
+    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(outbox->dispatchDue(), 0u); // nothing left
+}
+
+TEST_F(OutboxWorkerTest, ARetryWaitsForItsScheduleAndComesBackAsTheNextAttempt) {
+    const auto requestId = requestFor("1", "webhook");
+    std::vector<int> attempts;
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery& delivery) {
+            attempts.push_back(delivery.attempt);
+            return attempts.size() == 1 ? Result::retry("HTTP 500 from crm.example.com") : Result::delivered();
+        },
+        settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+    EXPECT_EQ(deliveriesOf(requestId).at(0).dueAt, clock.nowMs() + 10'000);
+
+    clock.advanceMs(9'999);
+    EXPECT_EQ(outbox->dispatchDue(), 0u);
+    clock.advanceMs(1);
+    EXPECT_EQ(outbox->dispatchDue(), 1u);
+    outbox->waitIdle();
+    EXPECT_EQ(attempts, (std::vector<int>{1, 2}));
+    EXPECT_EQ(requestById(requestId).status, "notified");
+}
+
+TEST_F(OutboxWorkerTest, ASlowDestinationGetsNoMoreThanItsShareAndOthersStillGo) {
+    for (const auto* suffix : {"1", "2", "3"}) requestFor(suffix, "webhook");
+    const auto smsRequest = requestFor("4", "sms");
+    Gate slowReceiver;
+    std::atomic<int> webhookCalls = 0;
+    auto outbox = worker(
+        [&](const std::string& channel, const sdk::Delivery&) {
+            if (channel == "webhook") {
+                ++webhookCalls;
+                slowReceiver.wait();
+            }
+            return Result::delivered();
+        },
+        settings());
+    EXPECT_EQ(outbox->dispatchDue(), 3u); // two to the slow receiver (its share), one sms
+    ASSERT_TRUE(awaitBooked(1));
+    EXPECT_EQ(booked_[0].request.id, smsRequest);
+    EXPECT_EQ(outbox->dispatchDue(), 0u); // the third webhook waits for the receiver, not for capacity
+    EXPECT_EQ(outbox->inFlight(), 2u);
+
+    slowReceiver.open();
+    outbox->waitIdle();
+    EXPECT_EQ(outbox->dispatchDue(), 1u);
+    outbox->waitIdle();
+    EXPECT_EQ(webhookCalls.load(), 3);
+}
+
+TEST_F(OutboxWorkerTest, ALeasedDeliveryIsLeftAloneUntilTheLeaseRunsOutAndIsBookedOnce) {
+    const auto requestId = requestFor("1", "webhook");
+    Gate stuck;
+    auto first = worker(
+        [&](const std::string&, const sdk::Delivery&) {
+            stuck.wait();
+            return Result::delivered();
+        },
+        settings("node-a"));
+    auto second = worker([](const std::string&, const sdk::Delivery&) { return Result::delivered(); }, settings("node-b"));
+    EXPECT_EQ(first->dispatchDue(), 1u);
+    EXPECT_EQ(second->dispatchDue(), 0u);
+
+    clock.advanceMs(30'000); // node-a's lease has run out: as if it had died
+    EXPECT_EQ(second->dispatchDue(), 1u);
+    second->waitIdle();
+    stuck.open();
+    first->waitIdle();
+    EXPECT_EQ(booked_.size(), 1u); // node-a's late answer finds the delivery already booked
+    const auto attempts =
+        database->read([&](store::Sql& sql) { return repository.attemptsOf(sql, deliveriesOf(requestId).at(0).id); });
+    EXPECT_EQ(attempts.size(), 1u);
+}
+
+TEST_F(OutboxWorkerTest, StartingTakesBackTheLeasesThisNodeHeldAndDeliversThem) {
+    const auto requestId = requestFor("1", "webhook");
+    const auto deliveryId = deliveriesOf(requestId).at(0).id;
+    database->write([&](store::Sql& sql) {
+        ASSERT_TRUE(repository.claim(sql, deliveryId, "node-a", clock.nowMs() + 3'600'000, clock.nowMs()));
+    });
+    auto outbox = worker([](const std::string&, const sdk::Delivery&) { return Result::delivered(); }, settings("node-a"));
+    outbox->start();
+    ASSERT_TRUE(awaitBooked(1));
+    outbox->stop();
+    EXPECT_EQ(requestById(requestId).status, "notified");
+}
+
+TEST_F(OutboxWorkerTest, AMethodRemovedFromTheWidgetFailsItsDeliveryWithoutCallingTheChannel) {
+    const auto requestId = requestFor("1", "sms");
+    auto widget = demoWidget();
+    widget.handover.methods.pop_back(); // sms
+    widgets.replace(widget);
+    bool called = false;
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery&) {
+            called = true;
+            return Result::delivered();
+        },
+        settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+    EXPECT_FALSE(called);
+    const auto delivery = deliveriesOf(requestId).at(0);
+    EXPECT_EQ(delivery.status, "failed");
+    EXPECT_EQ(delivery.lastError, "the widget no longer has the handover method \"sms\"");
+    EXPECT_EQ(requestById(requestId).status, "failed");
+}
+
+} // namespace

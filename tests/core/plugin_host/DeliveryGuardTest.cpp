@@ -1,0 +1,149 @@
+#include "core/plugin_host/DeliveryGuard.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <stdexcept>
+
+using switchboard::core::plugin_host::DeliveryGuard;
+namespace sdk = switchboard::sdk;
+
+namespace {
+
+using namespace std::chrono_literals;
+using Outcome = sdk::DeliveryResult::Outcome;
+
+/// Blocks every call whose message is "block" until opened.
+class Gate {
+public:
+    void pass() {
+        std::unique_lock lock(_mutex);
+        _opened.wait(lock, [&] { return _open; });
+    }
+    void open() {
+        {
+            std::lock_guard lock(_mutex);
+            _open = true;
+        }
+        _opened.notify_all();
+    }
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _opened;
+    bool _open = false;
+};
+
+/// Answers with the message it got; "block" waits at the gate, "throw" throws, "throw-int" throws a non-exception.
+class ScriptedChannel : public sdk::Channel {
+public:
+    explicit ScriptedChannel(std::shared_ptr<Gate> gate, std::shared_ptr<std::promise<void>> destroyed = nullptr)
+        : _gate(std::move(gate)), _destroyed(std::move(destroyed)) {}
+    ~ScriptedChannel() override {
+        if (_destroyed) _destroyed->set_value();
+    }
+
+    sdk::SettingErrors configure(const sdk::Settings&, sdk::HostServices&) override { return {}; }
+
+    sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
+        ++calls;
+        if (delivery.message == "block") _gate->pass();
+        if (delivery.message == "throw") throw std::runtime_error("boom");
+        if (delivery.message == "throw-int") throw 42;
+        return sdk::DeliveryResult::delivered(delivery.message);
+    }
+
+    std::atomic<int> calls{0};
+
+private:
+    std::shared_ptr<Gate> _gate;
+    std::shared_ptr<std::promise<void>> _destroyed;
+};
+
+sdk::Delivery delivery(const std::string& message) {
+    sdk::Delivery delivery;
+    delivery.id = "d-1";
+    delivery.message = message;
+    return delivery;
+}
+
+class DeliveryGuardTest : public ::testing::Test {
+protected:
+    ~DeliveryGuardTest() override {
+        gate->open();
+        EXPECT_TRUE(guard.waitForHungCalls(10s));
+    }
+
+    std::shared_ptr<Gate> gate = std::make_shared<Gate>();
+    std::shared_ptr<ScriptedChannel> channel = std::make_shared<ScriptedChannel>(gate);
+    DeliveryGuard guard{channel, 2};
+};
+
+TEST_F(DeliveryGuardTest, ReturnsWhatTheChannelAnswers) {
+    const auto result = guard.deliver(delivery("hello"), 5s);
+    EXPECT_EQ(result.outcome, Outcome::Delivered);
+    EXPECT_EQ(result.detail, "hello");
+    EXPECT_EQ(channel->calls.load(), 1);
+}
+
+TEST_F(DeliveryGuardTest, TurnsAnExceptionIntoARetry) {
+    const auto result = guard.deliver(delivery("throw"), 5s);
+    EXPECT_EQ(result.outcome, Outcome::Retry);
+    EXPECT_EQ(result.detail, "the channel failed: boom");
+
+    const auto odd = guard.deliver(delivery("throw-int"), 5s);
+    EXPECT_EQ(odd.outcome, Outcome::Retry);
+    EXPECT_EQ(odd.detail, "the channel failed: it threw something that is not an exception");
+    EXPECT_EQ(guard.hungCalls(), 0u);
+}
+
+TEST_F(DeliveryGuardTest, AbandonsACallOverItsLimitAndKeepsDelivering) {
+    const auto hung = guard.deliver(delivery("block"), 50ms);
+    EXPECT_EQ(hung.outcome, Outcome::Retry);
+    EXPECT_EQ(hung.detail, "the channel did not answer within 50 ms");
+    EXPECT_EQ(guard.hungCalls(), 1u);
+
+    EXPECT_EQ(guard.deliver(delivery("next"), 5s).outcome, Outcome::Delivered);
+
+    gate->open();
+    EXPECT_TRUE(guard.waitForHungCalls(10s));
+    EXPECT_EQ(guard.hungCalls(), 0u);
+}
+
+TEST_F(DeliveryGuardTest, StopsCallingAChannelWithTooManyHungCallsUntilOneReturns) {
+    guard.deliver(delivery("block"), 20ms);
+    guard.deliver(delivery("block"), 20ms);
+    ASSERT_EQ(guard.hungCalls(), 2u);
+
+    const auto refused = guard.deliver(delivery("next"), 5s);
+    EXPECT_EQ(refused.outcome, Outcome::Retry);
+    EXPECT_EQ(refused.detail, "the channel is not called: 2 earlier deliveries are still hung past their time limit");
+    EXPECT_EQ(channel->calls.load(), 2);
+
+    gate->open();
+    ASSERT_TRUE(guard.waitForHungCalls(10s));
+    const auto result = guard.deliver(delivery("next"), 5s);
+    EXPECT_EQ(result.outcome, Outcome::Delivered);
+    EXPECT_EQ(channel->calls.load(), 3);
+}
+
+TEST(DeliveryGuardLifetimeTest, AHungCallKeepsItsChannelAliveAfterTheGuardIsGone) {
+    auto gate = std::make_shared<Gate>();
+    auto destroyed = std::make_shared<std::promise<void>>();
+    auto whenDestroyed = destroyed->get_future();
+    auto channel = std::make_shared<ScriptedChannel>(gate, destroyed);
+    {
+        DeliveryGuard guard(channel, 1);
+        EXPECT_EQ(guard.deliver(delivery("block"), 20ms).outcome, Outcome::Retry);
+    }
+    channel.reset();
+    EXPECT_EQ(whenDestroyed.wait_for(0s), std::future_status::timeout);
+
+    gate->open();
+    EXPECT_EQ(whenDestroyed.wait_for(10s), std::future_status::ready);
+}
+
+} // namespace

@@ -1,0 +1,105 @@
+#include "core/auth/PasswordHasher.h"
+#include "core/http/HttpPipeline.h"
+#include "core/http/PluginRoutes.h"
+#include "core/http/RateLimiter.h"
+#include "core/plugin_host/HubHostServices.h"
+#include "core/store/AgentRepository.h"
+#include "tests/core/plugin_host/StubHttpClient.h"
+#include "tests/core/plugin_host/TestPlugins.h"
+#include "tests/support/TestDatabase.h"
+
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+using namespace switchboard::core;
+using switchboard::tests::StubHttpClient;
+using switchboard::tests::TestDatabase;
+using switchboard::tests::testPluginFile;
+using switchboard::tests::testPluginFolder;
+namespace sdk = switchboard::sdk;
+
+namespace {
+
+class PluginRoutesTest : public ::testing::Test {
+protected:
+    PluginRoutesTest()
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}), guard(authService),
+          plugins([this](const config::ChannelInstanceConfig& instance) {
+              return std::make_unique<plugin_host::HubHostServices>(
+                  http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
+                  [](const sdk::AgentNotification&) { return 0; });
+          }, {}),
+          routes(guard, plugins), pipeline(router, nullptr) {
+        routes.registerRoutes(router);
+        plugins.loadPlugins(testPluginFolder("echo"));
+        plugins.createInstances(
+            {{"welcome", "echo", {{"greeting", "Hello"}}}, {"farewell", "echo", {{"greeting", "Bye"}}}});
+        adminToken = agentToken("grace@example.com", "admin");
+        memberToken = agentToken("ada@example.com", "agent");
+    }
+
+    std::string agentToken(const std::string& email, const std::string& role) {
+        auth::Agent agent;
+        agent.id = email;
+        agent.email = email;
+        agent.displayName = email;
+        agent.passwordHash = hasher.hash("correct horse");
+        agent.role = role;
+        database->write([&](store::Sql& sql) { store::AgentRepository().insert(sql, agent); });
+        return authService.login(email, "correct horse", "198.51.100.1", "").token;
+    }
+
+    http::HttpResponse get(const std::string& token) {
+        http::HttpRequest request;
+        request.method = "GET";
+        request.path = "/api/plugins";
+        if (!token.empty()) request.headers.add("Authorization", "Bearer " + token);
+        return pipeline.handle(request);
+    }
+
+    static Poco::JSON::Object::Ptr json(const http::HttpResponse& response) {
+        return Poco::JSON::Parser().parse(response.body).extract<Poco::JSON::Object::Ptr>();
+    }
+
+    TestDatabase database;
+    common::ManualClock clock;
+    StubHttpClient http;
+    auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
+    http::RateLimiter limiter;
+    auth::AuthService authService;
+    http::AuthGuard guard;
+    plugin_host::PluginHost plugins;
+    http::PluginRoutes routes;
+    http::Router router;
+    http::HttpPipeline pipeline;
+    std::string adminToken;
+    std::string memberToken;
+};
+
+TEST_F(PluginRoutesTest, ListsThePluginsWithTheirInstancesToAdmins) {
+    const auto response = get(adminToken);
+    ASSERT_EQ(response.status, 200) << response.body;
+    const auto list = json(response)->getArray("plugins");
+    ASSERT_EQ(list->size(), 1u);
+    const auto plugin = list->getObject(0);
+    EXPECT_EQ(plugin->getValue<std::string>("name"), "echo");
+    EXPECT_EQ(plugin->getValue<std::string>("version"), "1.2.3");
+    EXPECT_EQ(plugin->getValue<std::string>("description"), "Answers every delivery with its greeting");
+    EXPECT_EQ(plugin->getValue<std::string>("file"), testPluginFile("echo"));
+    EXPECT_EQ(plugin->getValue<int>("api_version"), 1);
+    const auto instances = plugin->getArray("instances");
+    ASSERT_EQ(instances->size(), 2u);
+    EXPECT_EQ(instances->getElement<std::string>(0), "welcome");
+    EXPECT_EQ(instances->getElement<std::string>(1), "farewell");
+}
+
+TEST_F(PluginRoutesTest, RefusesAgentsAndAnonymousCallers) {
+    const auto forbidden = get(memberToken);
+    EXPECT_EQ(forbidden.status, 403);
+    EXPECT_EQ(json(forbidden)->getObject("error")->getValue<std::string>("code"), "forbidden");
+    const auto anonymous = get("");
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_EQ(json(anonymous)->getObject("error")->getValue<std::string>("code"), "unauthorized");
+}
+
+} // namespace

@@ -1,0 +1,78 @@
+// Channel plugins as the operator meets them: what the hub loaded, and a clear refusal to start when a plugin or
+// a channel's settings are wrong.
+import assert from 'node:assert/strict';
+import { mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { Hub, useHub } from './lib/hub.mjs';
+import { adminToken, assertError, createAgent, expectStatus, get } from './lib/api.mjs';
+
+/// Starts a hub that is expected to refuse to start; resolves with its log.
+async function refusedStart(options) {
+  const hub = new Hub(options);
+  await assert.rejects(hub.setUp(), /exited during start-up \(code 1/);
+  const log = hub.log();
+  await hub.tearDown();
+  return log;
+}
+
+describe('plugins', () => {
+  const hub = useHub();
+
+  test('admins see the loaded plugins with their channel instances', async () => {
+    const admin = await adminToken(hub);
+    const { plugins } = expectStatus(await get(hub, '/api/plugins', { token: admin }), 200);
+    const names = plugins.map((plugin) => plugin.name);
+    assert.ok(names.includes('webhook') && names.includes('portal'));
+    const webhook = plugins.find((plugin) => plugin.name === 'webhook');
+    assert.deepEqual(webhook.instances, ['webhook']);
+    assert.equal(webhook.api_version, 1);
+    assert.match(webhook.file, /webhook\.so$/);
+    assert.ok(webhook.description.length > 0);
+
+    const agent = await createAgent(hub, admin, { widgets: ['demo'] });
+    assertError(await get(hub, '/api/plugins', { token: agent.token }), 403, 'forbidden');
+    assertError(await get(hub, '/api/plugins'), 401, 'unauthorized');
+  });
+});
+
+describe('start-up refusals', () => {
+  const bin = process.env.SWITCHBOARD_BIN ? resolve(process.env.SWITCHBOARD_BIN) : resolve('build/bin/switchboard');
+  const testPlugins = join(dirname(bin), '../test-plugins');
+  const builtPlugins = join(dirname(bin), '../plugins');
+  const folders = [];
+  after(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a plugin built for another plugin API is refused with a message that says what to do', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'switchboard-plugins-'));
+    folders.push(folder);
+    for (const name of ['webhook.so', 'portal.so']) copyFileSync(join(builtPlugins, name), join(folder, name));
+    copyFileSync(join(testPlugins, 'api2/api2.so'), join(folder, 'api2.so'));
+    const log = await refusedStart({ hub: { plugin_dir: folder } });
+    assert.match(log, /api2\.so: built for plugin API 2, this hub speaks 1/);
+  });
+
+  test('a channel instance naming a missing plugin or a bad setting is refused, naming the key', async () => {
+    const log = await refusedStart({
+      hub: {
+        channels: {
+          webhook: { plugin: 'webhook', settings: { user_agent: '', colour: 'blue' } },
+          fax: { plugin: 'fax' },
+        },
+      },
+    });
+    assert.match(log, /channels\.webhook\.settings\.colour/);
+    assert.match(log, /channels\.webhook\.settings\.user_agent/);
+    assert.match(log, /channels\.fax.*no plugin named 'fax'/);
+  });
+
+  test('a widget handover method with settings its channel refuses is named with its file and key', async () => {
+    const log = await refusedStart({
+      widgets: { demo: { handover: { methods: { webhook: { url: 'ftp://crm.example/hook', secret: 'whsec_c3dpdGNoYm9hcmQtZGVtby1rZXktMTIzNDU2' } } } } },
+    });
+    assert.match(log, /demo\.yaml: handover\.methods\.webhook\.url: /);
+  });
+});
