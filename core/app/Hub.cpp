@@ -7,6 +7,7 @@
 #include "core/common/Clock.h"
 #include "core/common/PeriodicTask.h"
 #include "core/common/SecureRandom.h"
+#include "core/config/ConfigError.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/CannedResponseService.h"
 #include "core/conversation/ConversationEvents.h"
@@ -15,11 +16,13 @@
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
+#include "core/handover/HandoverConfigEditor.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverQueries.h"
 #include "core/handover/HandoverService.h"
 #include "core/handover/OutboxWorker.h"
 #include "core/handover/RetrySchedule.h"
+#include "core/handover/WebhookTester.h"
 #include "core/http/AgentRoutes.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/AuthRoutes.h"
@@ -40,7 +43,6 @@
 #include "core/notify/AgentNotifier.h"
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
-#include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/PresenceWriter.h"
@@ -141,7 +143,12 @@ struct Hub::Parts {
           handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
           handoverQueries(database, clock),
           visitorAuth(sessions, widgets),
-          handoverRoutes(guard, visitorAuth, handover, handoverQueries),
+          handoverConfig(widgets, config,
+                         [this](const config::WidgetConfig& widget) {
+                             return plugin_host::MethodSettingsCheck::problems(plugins, widget);
+                         }),
+          webhookTester(httpClient, clock),
+          handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),
           realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
                    clock, config.realtime),
@@ -178,12 +185,12 @@ struct Hub::Parts {
     void loadChannels(const config::HubConfig& config) {
         plugins.loadPlugins(config.pluginDir);
         plugins.createInstances(config.channels);
-        std::vector<std::string> problems;
+        std::vector<config::ConfigIssue> problems;
         for (const auto& widget : widgets.all()) {
             auto found = plugin_host::MethodSettingsCheck::problems(plugins, *widget);
             problems.insert(problems.end(), found.begin(), found.end());
         }
-        if (!problems.empty()) throw plugin_host::PluginError(problems);
+        if (!problems.empty()) throw config::ConfigError(problems);
     }
 
     static double uniformRandom() {
@@ -241,6 +248,8 @@ struct Hub::Parts {
     handover::HandoverService handover;
     handover::HandoverQueries handoverQueries;
     http::VisitorAuth visitorAuth;
+    handover::HandoverConfigEditor handoverConfig;
+    handover::WebhookTester webhookTester;
     http::HandoverRoutes handoverRoutes;
     http::PluginRoutes pluginRoutes;
     realtime::RealtimeServer realtime;

@@ -32,8 +32,10 @@ Poco::JSON::Object::Ptr figuresJson(const handover::HandoverFigures& f) {
 } // namespace
 
 HandoverRoutes::HandoverRoutes(const AuthGuard& guard, const VisitorAuth& visitors, handover::HandoverService& service,
-                               handover::HandoverQueries& queries)
-    : _guard(guard), _visitors(visitors), _service(service), _queries(queries) {}
+                               handover::HandoverQueries& queries, handover::HandoverConfigEditor& configEditor,
+                               handover::WebhookTester& webhookTester)
+    : _guard(guard), _visitors(visitors), _service(service), _queries(queries), _configEditor(configEditor),
+      _webhookTester(webhookTester) {}
 
 void HandoverRoutes::registerRoutes(Router& router) {
     router.add("POST", "/api/handover/request", [this](auto& req, auto& res) { request(req, res); });
@@ -41,6 +43,9 @@ void HandoverRoutes::registerRoutes(Router& router) {
     router.add("GET", "/api/handover/requests/{id}", [this](auto& req, auto& res) { detail(req, res); });
     router.add("POST", "/api/handover/requests/{id}/retry", [this](auto& req, auto& res) { retry(req, res); });
     router.add("GET", "/api/handover/analytics", [this](auto& req, auto& res) { analytics(req, res); });
+    router.add("GET", "/api/handover/config/{widget_id}", [this](auto& req, auto& res) { getConfig(req, res); });
+    router.add("PUT", "/api/handover/config/{widget_id}", [this](auto& req, auto& res) { putConfig(req, res); });
+    router.add("POST", "/api/handover/test-webhook", [this](auto& req, auto& res) { testWebhook(req, res); });
 }
 
 void HandoverRoutes::request(HttpRequest& request, HttpResponse& response) {
@@ -102,6 +107,23 @@ void HandoverRoutes::analytics(HttpRequest& request, HttpResponse& response) {
     json->set("overall", figuresJson(report.overall));
     json->set("by_method", methods);
     response.json(200, json);
+}
+
+void HandoverRoutes::getConfig(HttpRequest& request, HttpResponse& response) {
+    const auto caller = _guard.require(request);
+    response.json(200, _configEditor.view(caller, request.pathParam("widget_id")));
+}
+
+void HandoverRoutes::putConfig(HttpRequest& request, HttpResponse& response) {
+    const auto caller = _guard.require(request);
+    const auto body = JsonBody::parse(request.body);
+    response.json(200, _configEditor.update(caller, request.pathParam("widget_id"), body.object()));
+}
+
+void HandoverRoutes::testWebhook(HttpRequest& request, HttpResponse& response) {
+    const auto caller = _guard.require(request);
+    const auto body = JsonBody::parse(request.body);
+    response.json(200, _webhookTester.test(caller, body.requireString("webhook_url"), body.requireString("webhook_secret")));
 }
 
 } // namespace switchboard::core::http

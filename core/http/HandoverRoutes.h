@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/handover/HandoverConfigEditor.h"
 #include "core/handover/HandoverQueries.h"
 #include "core/handover/HandoverService.h"
+#include "core/handover/WebhookTester.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/Router.h"
 #include "core/http/VisitorAuth.h"
@@ -13,7 +15,8 @@ namespace switchboard::core::http {
 class HandoverRoutes {
 public:
     HandoverRoutes(const AuthGuard& guard, const VisitorAuth& visitors, handover::HandoverService& service,
-                   handover::HandoverQueries& queries);
+                   handover::HandoverQueries& queries, handover::HandoverConfigEditor& configEditor,
+                   handover::WebhookTester& webhookTester);
 
     void registerRoutes(Router& router);
 
@@ -23,11 +26,16 @@ private:
     void detail(HttpRequest& request, HttpResponse& response);
     void retry(HttpRequest& request, HttpResponse& response);
     void analytics(HttpRequest& request, HttpResponse& response);
+    void getConfig(HttpRequest& request, HttpResponse& response);
+    void putConfig(HttpRequest& request, HttpResponse& response);
+    void testWebhook(HttpRequest& request, HttpResponse& response);
 
     const AuthGuard& _guard;
     const VisitorAuth& _visitors;
     handover::HandoverService& _service;
     handover::HandoverQueries& _queries;
+    handover::HandoverConfigEditor& _configEditor;
+    handover::WebhookTester& _webhookTester;
 };
 
 } // namespace switchboard::core::http

@@ -31,6 +31,8 @@ public:
     std::optional<std::vector<std::pair<std::string, std::string>>> optStringMap(const std::string& key) const;
     /// The raw value, for fields whose validation is domain-specific (e.g. a rating that may be 2.5).
     Poco::Dynamic::Var raw(const std::string& key) const;
+    /// The whole object, for bodies whose structure a domain class checks (a widget's handover block).
+    const Poco::JSON::Object::Ptr& object() const { return _object; }
 
 private:
     Poco::JSON::Object::Ptr _object;

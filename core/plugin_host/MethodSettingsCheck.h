@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/config/ConfigError.h"
 #include "core/config/WidgetConfig.h"
 #include "core/plugin_host/PluginHost.h"
 
-#include <string>
 #include <vector>
 
 namespace switchboard::core::plugin_host {
@@ -12,8 +12,8 @@ namespace switchboard::core::plugin_host {
 /// `secret`, ...), as the widget's configuration is loaded or changed.
 class MethodSettingsCheck {
 public:
-    /// Every problem as `<widget file>: handover.methods.<method>.<key>: <message>`; empty when all is well.
-    static std::vector<std::string> problems(const PluginHost& plugins, const config::WidgetConfig& widget);
+    /// Every problem, keyed `handover.methods.<method>.<key>` in the widget's file; empty when all is well.
+    static std::vector<config::ConfigIssue> problems(const PluginHost& plugins, const config::WidgetConfig& widget);
 };
 
 } // namespace switchboard::core::plugin_host

@@ -44,7 +44,9 @@ TEST(MethodSettingsCheckTest, EachMethodIsCheckedByTheChannelItNamesAndProblemsN
     bad.settings = {{"volume", "11"}};
     widget.handover.methods = {good, bad, method("fax", "fax-machine")};
 
-    EXPECT_EQ(MethodSettingsCheck::problems(host, widget),
+    std::vector<std::string> described;
+    for (const auto& issue : MethodSettingsCheck::problems(host, widget)) described.push_back(issue.toString());
+    EXPECT_EQ(described,
               (std::vector<std::string>{
                   "/etc/switchboard/widgets/shop.yaml: handover.methods.shout.volume: is not a method setting of the "
                   "echo plugin",

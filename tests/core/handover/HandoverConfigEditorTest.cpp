@@ -1,0 +1,130 @@
+#include "core/common/ApiError.h"
+#include "core/config/ConfigLoader.h"
+#include "core/handover/HandoverConfigEditor.h"
+
+#include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+using namespace switchboard::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const WidgetText = R"(# The shop's widget
+name: Shop
+
+# How visitors reach a person
+handover:
+  enabled: true
+  methods:
+    crm: { channel: webhook, url: "https://crm.example/hook", secret: "${CRM_SECRET}" }
+
+# Kept as it is
+business_hours:
+  enabled: false
+)";
+
+class HandoverConfigEditorTest : public ::testing::Test {
+protected:
+    HandoverConfigEditorTest() {
+        std::random_device random;
+        folder = fs::temp_directory_path() / ("switchboard-editor-" + std::to_string(random()));
+        fs::create_directories(folder / "widgets");
+        setenv("CRM_SECRET", "a-secret-of-twenty-chars", 1);
+        hub.sourceFile = (folder / "hub.yaml").string();
+        hub.widgetsDir = (folder / "widgets").string();
+        hub.channels = {{"webhook", "webhook", {}}, {"portal", "portal", {}}};
+        std::ofstream(file()) << WidgetText;
+        widgets = std::make_unique<config::WidgetRegistry>(
+            std::vector<config::WidgetConfig>{config::ConfigLoader().parseWidget(WidgetText, file(), hub)});
+        editor = std::make_unique<handover::HandoverConfigEditor>(
+            *widgets, hub, [this](const config::WidgetConfig&) { return channelProblems; });
+    }
+    ~HandoverConfigEditorTest() override { fs::remove_all(folder); }
+
+    std::string file() const { return (folder / "widgets" / "shop.yaml").string(); }
+    std::string fileText() const {
+        std::ifstream in(file());
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+    static Poco::JSON::Object::Ptr json(const std::string& text) {
+        return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
+    }
+    static auth::Caller admin() {
+        auth::Caller caller;
+        caller.agent.role = "admin";
+        return caller;
+    }
+    static void expectRefused(const std::function<void()>& call, const std::string& field) {
+        try {
+            call();
+            FAIL() << "expected 422 at " << field;
+        } catch (const common::ApiError& e) {
+            EXPECT_EQ(e.status(), 422);
+            EXPECT_EQ(e.field(), field) << e.what();
+        }
+    }
+
+    fs::path folder;
+    config::HubConfig hub;
+    std::unique_ptr<config::WidgetRegistry> widgets;
+    std::vector<config::ConfigIssue> channelProblems;
+    std::unique_ptr<handover::HandoverConfigEditor> editor;
+};
+
+} // namespace
+
+TEST_F(HandoverConfigEditorTest, SecretsAreMaskedAndAMaskedSecretKeepsItsEnvironmentReference) {
+    const auto view = editor->view(admin(), "shop");
+    const auto crm = view->getArray("methods")->getObject(0);
+    EXPECT_EQ(crm->getObject("settings")->getValue<std::string>("secret"), handover::HandoverConfigEditor::Mask);
+    EXPECT_EQ(crm->getObject("settings")->getValue<std::string>("url"), "https://crm.example/hook");
+
+    editor->update(admin(), "shop", json(R"({"enabled": true, "default_method": "desk", "methods": [
+        {"name": "crm", "channel": "webhook", "settings": {"url": "https://crm.example/v2", "secret": "********"}},
+        {"name": "desk", "channel": "portal"}]})"));
+    const auto text = fileText();
+    EXPECT_NE(text.find("secret: ${CRM_SECRET}"), std::string::npos) << text;
+    EXPECT_NE(text.find("https://crm.example/v2"), std::string::npos);
+    EXPECT_EQ(text.rfind("# The shop's widget\nname: Shop\n\n# How visitors reach a person\nhandover:", 0), 0u) << text;
+    EXPECT_NE(text.find("\n# Kept as it is\nbusiness_hours:\n  enabled: false\n"), std::string::npos) << text;
+    const auto applied = widgets->find("shop");
+    EXPECT_EQ(applied->handover.defaultMethod, "desk");
+    EXPECT_EQ(applied->handover.methods.at(0).settings.at("secret"), "a-secret-of-twenty-chars");
+}
+
+TEST_F(HandoverConfigEditorTest, RefusalsNameTheKeyAndChangeNothing) {
+    const auto before = fileText();
+    expectRefused([&] { editor->update(admin(), "shop", json(R"({"methods": [{"name": "x", "channel": "fax"}]})")); },
+                  "handover.methods.x.channel");
+    expectRefused([&] { editor->update(admin(), "shop", json(R"({"enabled": true})")); }, "handover.methods");
+    expectRefused([&] {
+        editor->update(admin(), "shop", json(R"({"methods": [{"name": "new", "channel": "webhook",
+            "settings": {"url": "https://x.example", "secret": "********"}}]})"));
+    }, "handover.methods.new.secret");
+    channelProblems = {{file(), 0, "handover.methods.crm.url", "must be https"}};
+    expectRefused([&] {
+        editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
+            "settings": {"url": "ftp://crm.example", "secret": "********"}}]})"));
+    }, "handover.methods.crm.url");
+    EXPECT_EQ(fileText(), before);
+    EXPECT_EQ(widgets->find("shop")->handover.methods.at(0).settings.at("url"), "https://crm.example/hook");
+
+    auth::Caller agent;
+    agent.agent.widgets = {"shop"};
+    EXPECT_THROW(editor->update(agent, "shop", json(R"({"methods": []})")), common::ApiError);
+}
+
+TEST_F(HandoverConfigEditorTest, WhatCountsAsASecret) {
+    for (const auto* name : {"secret", "signing_secret", "password", "api_token", "api_key", "auth_token"})
+        EXPECT_TRUE(handover::HandoverConfigEditor::isSecret(name)) << name;
+    for (const auto* name : {"url", "from", "channel_name"})
+        EXPECT_FALSE(handover::HandoverConfigEditor::isSecret(name)) << name;
+}

@@ -1,0 +1,133 @@
+// The handover block edited through the API (the portal's settings page) and "Test webhook": validated like the
+// file at start-up, written back into the widget's YAML atomically, applied without a restart.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { useHub } from './lib/hub.mjs';
+import { adminToken, assertError, createAgent, eventually, expectStatus, get, initVisitor, post, put } from './lib/api.mjs';
+import { startReceiver } from './lib/webhook-receiver.mjs';
+
+const NEW_SECRET = 'whsec_bmV3LXNpZ25pbmcta2V5LWZvci1jcm0y';
+const receiver = await startReceiver(NEW_SECRET);
+const MASK = '********';
+
+describe('handover configuration over the API', () => {
+  const hub = useHub({ hub: { outbound: { total_timeout_ms: 800, connect_timeout_ms: 500 } } });
+  let admin;
+  let agent;
+  let outsider;
+  const widgetFile = () => join(hub.dir, 'widgets', 'demo.yaml');
+  const config = async (token = agent.token) => expectStatus(await get(hub, '/api/handover/config/demo', { token }), 200);
+
+  before(async () => {
+    admin = await adminToken(hub);
+    agent = await createAgent(hub, admin, { widgets: ['demo'] });
+    outsider = await createAgent(hub, admin, { widgets: ['other'] });
+  });
+  after(() => receiver.close());
+
+  test('agents of the widget read it with secrets masked; others cannot', async () => {
+    const current = await config();
+    assert.equal(current.widget_id, 'demo');
+    assert.equal(current.enabled, true);
+    assert.equal(current.default_method, 'portal');
+    assert.equal(current.max_attempts, 3);
+    assert.deepEqual(current.methods.map((m) => m.name), ['portal', 'webhook']);
+    const webhook = current.methods[1];
+    assert.equal(webhook.channel, 'webhook');
+    assert.equal(webhook.label, 'Our CRM');
+    assert.equal(webhook.settings.secret, MASK);
+    assert.equal(webhook.settings.url, 'http://127.0.0.1:9/hooks/chat');
+    assert.ok(!JSON.stringify(current).includes(hub.webhookSecret), 'the secret never leaves the hub');
+    assertError(await get(hub, '/api/handover/config/demo', { token: outsider.token }), 404, 'not_found');
+    assertError(await get(hub, '/api/handover/config/demo'), 401, 'unauthorized');
+  });
+
+  test('bad input is refused naming the key, and neither the file nor the running config changes', async () => {
+    const before = readFileSync(widgetFile(), 'utf8');
+    const current = await config();
+    assertError(await put(hub, '/api/handover/config/demo', current, { token: agent.token }), 403, 'forbidden');
+    const cases = [
+      [{ ...current, methods: [...current.methods, { name: 'fax', channel: 'fax-machine' }] }, 'handover.methods.fax.channel'],
+      [{ ...current, methods: [current.methods[0], { ...current.methods[1], settings: { url: 'ftp://crm.example/x', secret: MASK } }] },
+        'handover.methods.webhook.url'],
+      [{ ...current, default_method: 'pigeon' }, 'handover.default_method'],
+      [{ ...current, max_attempts: 99 }, 'handover.max_attempts'],
+      [{ ...current, enabled: 'yes' }, 'handover.enabled'],
+      [{ ...current, methods: [{ name: 'crm2', channel: 'webhook', settings: { url: `${receiver.url}/ok`, secret: MASK } }] },
+        'handover.methods.crm2.secret'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await put(hub, '/api/handover/config/demo', body, { token: admin });
+      assertError(res, 422, 'validation_failed', field);
+    }
+    assert.equal(readFileSync(widgetFile(), 'utf8'), before);
+    assert.deepEqual(await config(), current);
+  });
+
+  test('a valid change is written into the widget file and applies at once', async () => {
+    const current = await config();
+    const changed = {
+      ...current,
+      default_method: 'crm2',
+      methods: [
+        ...current.methods,
+        { name: 'crm2', channel: 'webhook', label: 'Sales', requires: ['email'], confirmation: 'Sales will write to you.',
+          settings: { url: `${receiver.url}/ok`, secret: NEW_SECRET } },
+      ],
+    };
+    const saved = expectStatus(await put(hub, '/api/handover/config/demo', changed, { token: admin }), 200);
+    assert.equal(saved.default_method, 'crm2');
+    assert.deepEqual(saved.methods.map((m) => m.name), ['portal', 'webhook', 'crm2']);
+    assert.equal(saved.methods[2].settings.secret, MASK);
+    assert.deepEqual(await config(), saved);
+
+    const file = readFileSync(widgetFile(), 'utf8');
+    assert.match(file, /name: "Demo Shop"/, 'the rest of the file is kept');
+    assert.match(file, /allowed_origins/);
+    assert.match(file, /\$\{SWITCHBOARD_TEST_WEBHOOK_SECRET\}/, 'the masked secret keeps its ${ENV} form');
+    assert.match(file, /crm2:/);
+
+    // Applied without a restart: a visitor's request now goes to the new default method, signed with its secret.
+    const visitor = await initVisitor(hub);
+    const accepted = expectStatus(await post(hub, '/api/handover/request', { conversation_id: visitor.conversation_id },
+      { token: visitor.visitor_token }), 201);
+    assert.equal(accepted.request.method, 'crm2');
+    assert.equal(accepted.message, 'Sales will write to you.');
+    await receiver.until(() => receiver.at('/ok').some((e) => e.json?.request_id === accepted.request.id), 'delivery to crm2');
+    assert.ok(receiver.at('/ok').every((e) => e.verified && e.hexVerified));
+    const widgetConfig = expectStatus(await get(hub, '/api/widget/config?widget_id=demo'), 200);
+    assert.ok(JSON.stringify(widgetConfig).includes('Sales'), 'the widget offers the new method');
+  });
+
+  test('"Test webhook" sends a signed test event and reports the receiver\'s answer', async () => {
+    const result = expectStatus(await post(hub, '/api/handover/test-webhook',
+      { webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+    assert.equal(result.ok, true);
+    assert.equal(result.status_code, 200);
+    assert.equal(typeof result.latency_ms, 'number');
+    assert.equal(result.response_excerpt, '{"received":true}');
+    assert.equal(result.error, null);
+    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.webhook_id), 'the test event arrives');
+    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.webhook_id);
+    assert.equal(arrived.json.event, 'webhook.test');
+    assert.ok(arrived.verified && arrived.hexVerified);
+
+    const gone = expectStatus(await post(hub, '/api/handover/test-webhook',
+      { webhook_url: `${receiver.url}/gone`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+    assert.equal(gone.ok, false);
+    assert.equal(gone.status_code, 410);
+    const silent = expectStatus(await post(hub, '/api/handover/test-webhook',
+      { webhook_url: `${receiver.url}/hang`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+    assert.equal(silent.ok, false);
+    assert.match(silent.error, /time/i);
+
+    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: 'http://10.1.2.3/hook', webhook_secret: NEW_SECRET },
+      { token: admin }), 422, 'validation_failed', 'webhook_url');
+    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: `${receiver.url}/ok`, webhook_secret: 'short' },
+      { token: admin }), 422, 'validation_failed', 'webhook_secret');
+    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET },
+      { token: agent.token }), 403, 'forbidden');
+  });
+});
