@@ -27,6 +27,7 @@
 #include "core/http/AuthGuard.h"
 #include "core/http/AuthRoutes.h"
 #include "core/http/CannedResponseRoutes.h"
+#include "core/http/ChannelCallbackRoutes.h"
 #include "core/http/ConversationRoutes.h"
 #include "core/http/HandoverRoutes.h"
 #include "core/http/HealthRoutes.h"
@@ -150,6 +151,7 @@ struct Hub::Parts {
           webhookTester(httpClient, clock),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),
+          channelCallbacks(plugins, config.server.publicUrl),
           realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
                    clock, config.realtime),
           adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
@@ -171,6 +173,7 @@ struct Hub::Parts {
         presenceRoutes.registerRoutes(router);
         handoverRoutes.registerRoutes(router);
         pluginRoutes.registerRoutes(router);
+        channelCallbacks.registerRoutes(router);
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
         // An agent taking a conversation completes its open handover request.
         bus.subscribe([this](const events::Event& event) {
@@ -252,6 +255,7 @@ struct Hub::Parts {
     handover::WebhookTester webhookTester;
     http::HandoverRoutes handoverRoutes;
     http::PluginRoutes pluginRoutes;
+    http::ChannelCallbackRoutes channelCallbacks;
     realtime::RealtimeServer realtime;
     http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;

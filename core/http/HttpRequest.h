@@ -12,6 +12,8 @@ namespace switchboard::core::http {
 struct HttpRequest {
     std::string method;
     std::string path;
+    /// The request target as received: the path with its query string, still encoded.
+    std::string target;
     std::map<std::string, std::string> query;
     Poco::Net::NameValueCollection headers; // case-insensitive names
     std::string body;

@@ -32,6 +32,7 @@ public:
         HttpResponse response;
         try {
             Poco::URI uri(in.getURI());
+            request.target = in.getURI();
             request.path = uri.getPath();
             for (const auto& [name, value] : uri.getQueryParameters()) request.query.emplace(name, value);
             readBody(in, request.body);

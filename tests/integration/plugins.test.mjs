@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Hub, useHub } from './lib/hub.mjs';
-import { adminToken, assertError, createAgent, expectStatus, get } from './lib/api.mjs';
+import { adminToken, assertError, createAgent, expectStatus, get, post } from './lib/api.mjs';
 
 /// Starts a hub that is expected to refuse to start; resolves with its log.
 async function refusedStart(options) {
@@ -34,6 +34,13 @@ describe('plugins', () => {
     const agent = await createAgent(hub, admin, { widgets: ['demo'] });
     assertError(await get(hub, '/api/plugins', { token: agent.token }), 403, 'forbidden');
     assertError(await get(hub, '/api/plugins'), 401, 'unauthorized');
+  });
+
+  test('provider callbacks reach the channel instance; an unknown instance is 404', async () => {
+    const res = await post(hub, '/api/channels/webhook/inbound/status', { MessageStatus: 'delivered' });
+    assert.equal(res.status, 404);
+    assert.equal(res.text, 'this channel takes no callbacks', 'answered by the webhook channel itself');
+    assertError(await post(hub, '/api/channels/fax/inbound/status', {}), 404, 'not_found');
   });
 });
 

@@ -30,6 +30,15 @@ public:
         return errors;
     }
 
+    /// Answers a callback with what arrived, so that tests see the request reach the plugin whole.
+    sdk::InboundResult inbound(const sdk::InboundRequest& request) override {
+        std::string query;
+        for (const auto& [key, value] : request.query) query += key + "=" + value + ";";
+        return {202, "text/plain",
+                request.method + " " + request.path + " " + request.url + " " + query + " " +
+                    request.header("X-Signature").value_or("-") + " " + request.body};
+    }
+
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
         _host->logger().info("echoing " + delivery.id);
         auto result = sdk::DeliveryResult::delivered(_greeting + ", " + delivery.visitor.name);
