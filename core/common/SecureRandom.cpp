@@ -2,11 +2,10 @@
 
 #include "core/common/Digest.h"
 
-#include <openssl/err.h>
-#include <openssl/rand.h>
+#include <sys/random.h>
 
-#include <array>
-#include <limits>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 namespace switchboard::core::common {
@@ -32,14 +31,15 @@ std::string SecureRandom::uuid4() {
 }
 
 std::string SecureRandom::bytes(std::size_t count) {
-    if (count > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-        throw std::invalid_argument("too many random bytes requested");
-    }
+    // The kernel's CSPRNG directly (the source OpenSSL seeds from), rather than OpenSSL's per-thread generators:
+    // tokens are made rarely, and a generator per pooled HTTP thread is state nothing needs.
     std::string out(count, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
-        std::array<char, 256> reason{};
-        ERR_error_string_n(ERR_get_error(), reason.data(), reason.size());
-        throw std::runtime_error(std::string("random generator failed: ") + reason.data());
+    std::size_t filled = 0;
+    while (filled < count) {
+        const auto n = ::getrandom(out.data() + filled, count - filled, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw std::runtime_error(std::string("random generator failed: ") + std::strerror(errno));
+        filled += static_cast<std::size_t>(n);
     }
     return out;
 }

@@ -5,7 +5,7 @@
 
 namespace switchboard::core::common {
 
-/// Unpredictable identifiers and secrets from OpenSSL's CSPRNG.
+/// Unpredictable identifiers and secrets from the kernel's CSPRNG (getrandom).
 class SecureRandom {
 public:
     SecureRandom() = delete;
