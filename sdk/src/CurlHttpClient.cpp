@@ -12,6 +12,7 @@
 #include <mutex>
 #include <new>
 #include <string_view>
+#include <vector>
 
 namespace switchboard::sdk {
 
@@ -23,6 +24,58 @@ using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 using SteadyClock = std::chrono::steady_clock;
 
 std::once_flag curlInitialised;
+
+/// Easy handles kept between requests: a handle keeps the connections its requests left open, so the next request
+/// to the same host and port skips the connection set-up. A handle is reset before it is kept, so no option of one
+/// request reaches the next; what may be reused is only an open connection, and onConnected checks its address
+/// like a new one's. Shared by every client: the checks belong to the request, not to the handle.
+class HandleCache {
+public:
+    EasyHandle take() {
+        {
+            std::lock_guard lock(_mutex);
+            if (!_idle.empty()) {
+                EasyHandle handle = std::move(_idle.back());
+                _idle.pop_back();
+                return handle;
+            }
+        }
+        EasyHandle handle(curl_easy_init(), curl_easy_cleanup);
+        if (!handle) throw std::bad_alloc();
+        return handle;
+    }
+
+    void keep(EasyHandle handle) {
+        curl_easy_reset(handle.get());
+        std::lock_guard lock(_mutex);
+        if (_idle.size() < MaxIdle) _idle.push_back(std::move(handle));
+    }
+
+private:
+    static constexpr std::size_t MaxIdle = 64;
+
+    std::mutex _mutex;
+    std::vector<EasyHandle> _idle;
+};
+
+HandleCache& handleCache() {
+    static HandleCache cache;
+    return cache;
+}
+
+/// A handle from the cache for one request, given back when the request is over.
+class BorrowedHandle {
+public:
+    BorrowedHandle() : _handle(handleCache().take()) {}
+    ~BorrowedHandle() { handleCache().keep(std::move(_handle)); }
+    BorrowedHandle(const BorrowedHandle&) = delete;
+    BorrowedHandle& operator=(const BorrowedHandle&) = delete;
+
+    CURL* get() const { return _handle.get(); }
+
+private:
+    EasyHandle _handle;
+};
 
 /// The request's URL as curl parsed it; the same parse is what curl connects to.
 struct Target {
@@ -227,8 +280,7 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
         throw HttpError(HttpError::Kind::Timeout, "resolving " + target.host + " took the whole time limit");
     }
 
-    const EasyHandle curl(curl_easy_init(), curl_easy_cleanup);
-    if (!curl) throw std::bad_alloc();
+    const BorrowedHandle curl;
     HeaderList pinned(nullptr, curl_slist_free_all);
     if (!AddressPolicy::canonical(target.host)) append(pinned, pinning(target, addresses));
     const HeaderList headers = requestHeaders(request);
@@ -258,7 +310,23 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorText.data());
 
-    const CURLcode code = curl_easy_perform(handle);
+    CURLcode code = curl_easy_perform(handle);
+    long newConnections = 0;
+    curl_easy_getinfo(handle, CURLINFO_NUM_CONNECTS, &newConnections);
+    if (transfer.reachedUncheckedAddress && newConnections == 0) {
+        // A kept connection leads to an address the host no longer resolves to: nothing was sent on it, so the
+        // request goes again on a new connection, to the addresses just checked.
+        transfer.reachedUncheckedAddress = false;
+        const long leftMs = _policy.totalTimeoutMs - millisecondsSince(started);
+        if (leftMs <= 0) {
+            throw HttpError(HttpError::Kind::Timeout, "the time limit ran out before a connection was made");
+        }
+        curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,
+                         std::max(1L, std::min<long>(_policy.connectTimeoutMs, leftMs)));
+        curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, leftMs);
+        code = curl_easy_perform(handle);
+    }
     if (transfer.reachedUncheckedAddress) {
         throw HttpError(HttpError::Kind::Refused, "the connection went to an address that was not checked");
     }

@@ -109,6 +109,21 @@ TEST_F(CurlHttpClientTest, MethodHeadersAndBodyAreSentAndTheAnswerCollected) {
     EXPECT_FALSE(response.truncated);
 }
 
+TEST_F(CurlHttpClientTest, TheNextRequestToTheSameServerReusesTheConnection) {
+    CurlHttpClient client(allowingLoopback());
+    const std::string first = client.send(get(_server.url("/peer"))).body;
+    EXPECT_EQ(client.send(get(_server.url("/peer"))).body, first);
+    CurlHttpClient other(allowingLoopback());
+    EXPECT_EQ(other.send(get(_server.url("/peer"))).body, first);
+}
+
+TEST_F(CurlHttpClientTest, AKeptConnectionIsNotUsedForAClientThatRefusesItsAddress) {
+    CurlHttpClient allowing(allowingLoopback());
+    EXPECT_EQ(allowing.send(get(_server.url("/peer"))).status, 200);
+    CurlHttpClient refusing{OutboundPolicy{}};
+    EXPECT_EQ(errorKindOf(refusing, get(_server.url("/peer"))), HttpError::Kind::Refused);
+}
+
 TEST_F(CurlHttpClientTest, BodyWithoutContentTypeIsNotPassedOffAsAForm) {
     CurlHttpClient client(allowingLoopback());
     HttpRequest request;

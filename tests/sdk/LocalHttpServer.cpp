@@ -25,6 +25,9 @@ public:
             response.set("X-Echo-Test", request.get("X-Test", ""));
             response.set("X-Echo-Content-Type", request.get("Content-Type", "(none)"));
             response.sendBuffer(body.data(), body.size());
+        } else if (path == "/peer") {
+            const std::string peer = request.clientAddress().toString();
+            response.sendBuffer(peer.data(), peer.size());
         } else if (path.starts_with("/status/")) {
             response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(std::stoi(path.substr(8))));
             response.send() << "status page";

@@ -12,6 +12,7 @@ namespace switchboard::sdk::tests {
 
 /// A real HTTP server on 127.0.0.1 (a free port) for testing the HTTP client end to end. Paths:
 ///   /echo          200; the request's method, `X-Test` header and body come back (X-Echo-Method, X-Echo-Test, body)
+///   /peer          200; the body is the client's address and port, which tells one connection from another
 ///   /status/<n>    answers status <n>
 ///   /redirect      302 to /echo
 ///   /big           200 with a body of `BigBodyBytes`
