@@ -33,7 +33,8 @@ std::optional<std::int64_t> orNull(const std::optional<int>& value) {
 } // namespace
 
 DeliveryLedger::DeliveryLedger(store::Database& database, const common::Clock& clock)
-    : _database(database), _clock(clock) {}
+    : _database(database), _clock(clock),
+      _bookings(MaxBookingBatch, [this](const auto& batch) { bookTogether(batch); }) {}
 
 std::string DeliveryLedger::excerpt(const std::string& text) {
     if (text.size() <= MaxExcerptBytes) return text;
@@ -44,74 +45,151 @@ std::string DeliveryLedger::excerpt(const std::string& text) {
 }
 
 std::optional<DeliveryLedger::Booked> DeliveryLedger::book(const Attempt& attempt) {
-    const auto& result = attempt.result;
     std::optional<Booked> booked;
-    _database.write([&](store::Sql& sql) {
-        auto delivery = _repository.findDelivery(sql, attempt.deliveryId);
-        if (!delivery || delivery->status != "pending") return;
-        const auto now = _clock.nowMs();
-        delivery->attempts += 1;
-        const auto statusCode = orNull(result.statusCode);
-        const auto responseExcerpt = orNull(excerpt(result.responseExcerpt));
-        _repository.insertAttempt(sql, {delivery->id, delivery->attempts, attempt.startedAtMs, attempt.durationMs,
-                                        outcomeName(result.outcome), statusCode,
-                                        result.outcome == Outcome::Delivered ? std::nullopt : orNull(result.detail),
-                                        responseExcerpt});
-
-        delivery->leaseOwner.reset();
-        delivery->leaseUntil.reset();
-        delivery->responseCode = statusCode;
-        delivery->responseExcerpt = responseExcerpt;
-        delivery->updatedAt = now;
-        const bool givenUp = result.outcome == Outcome::Failed ||
-                             (result.outcome == Outcome::Retry && delivery->attempts >= delivery->maxAttempts);
-        if (result.outcome == Outcome::Delivered) {
-            delivery->status = "delivered";
-            delivery->deliveredAt = now;
-            delivery->providerId = orNull(result.providerId);
-        } else {
-            delivery->lastError = orNull(result.detail);
-            if (givenUp) {
-                delivery->status = "failed";
-                delivery->failedAt = now;
-            } else {
-                delivery->dueAt = now + attempt.retryDelayMs;
-            }
-        }
-        _repository.saveDelivery(sql, *delivery);
-
-        auto request = _repository.findRequest(sql, delivery->requestId);
-        if (!request) return;
-        const auto statusBefore = request->status;
-        request->attempts += 1;
-        request->responseCode = statusCode;
-        request->responseExcerpt = responseExcerpt;
-        request->updatedAt = now;
-        if (result.outcome == Outcome::Delivered) {
-            if (request->status == "pending") {
-                request->status = "notified";
-                request->notifiedAt = now;
-            }
-            if (result.completed && request->isOpen()) {
-                request->status = "completed";
-                request->completedAt = now;
-            }
-        } else {
-            request->lastError = delivery->lastError;
-            if (givenUp && request->isOpen()) {
-                const auto siblings = _repository.deliveriesOf(sql, request->id);
-                const bool allFailed = std::all_of(siblings.begin(), siblings.end(),
-                                                   [](const OutboxDelivery& d) { return d.status == "failed"; });
-                if (allFailed) {
-                    request->status = "failed";
-                    request->failedAt = now;
-                }
-            }
-        }
-        _repository.saveRequest(sql, *request);
-        booked = Booked{*delivery, *request, request->status != statusBefore};
-    });
+    store::GroupCommitQueue::Job job{[&](store::Sql& sql) {
+                                         // Reset first: a batch that failed may have booked it before.
+                                         booked.reset();
+                                         booked = bookIn(sql, attempt);
+                                     },
+                                     nullptr, false};
+    _bookings.submit(job);
+    if (job.error) std::rethrow_exception(job.error);
     return booked;
+}
+
+void DeliveryLedger::bookTogether(const std::vector<store::GroupCommitQueue::Job*>& batch) {
+    try {
+        _database.write([&](store::Sql& sql) {
+            for (auto* job : batch) job->body(sql);
+        });
+        return;
+    } catch (...) {
+        if (batch.size() == 1) {
+            batch.front()->error = std::current_exception();
+            return;
+        }
+    }
+    // One attempt that cannot be booked must not keep the others from it.
+    for (auto* job : batch) {
+        try {
+            _database.write(job->body);
+        } catch (...) {
+            job->error = std::current_exception();
+        }
+    }
+}
+
+std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, const Attempt& attempt) {
+    const auto& result = attempt.result;
+    const auto statusCode = orNull(result.statusCode);
+    const auto responseExcerpt = orNull(excerpt(result.responseExcerpt));
+
+    // The delivery after this attempt; true when it has given up for good.
+    const auto applyToDelivery = [&](OutboxDelivery& delivery, std::int64_t now) {
+        delivery.attempts += 1;
+        delivery.leaseOwner.reset();
+        delivery.leaseUntil.reset();
+        delivery.responseCode = statusCode;
+        delivery.responseExcerpt = responseExcerpt;
+        delivery.updatedAt = now;
+        const bool givenUp = result.outcome == Outcome::Failed ||
+                             (result.outcome == Outcome::Retry && delivery.attempts >= delivery.maxAttempts);
+        if (result.outcome == Outcome::Delivered) {
+            delivery.status = "delivered";
+            delivery.deliveredAt = now;
+            delivery.providerId = orNull(result.providerId);
+        } else {
+            delivery.lastError = orNull(result.detail);
+            if (givenUp) {
+                delivery.status = "failed";
+                delivery.failedAt = now;
+            } else {
+                delivery.dueAt = now + attempt.retryDelayMs;
+            }
+        }
+        return givenUp;
+    };
+    // The request after one of its deliveries had this attempt; `allFailed`: every one of them has given up.
+    const auto applyToRequest = [&](HandoverRequest& request, const OutboxDelivery& delivery, bool givenUp,
+                                    bool allFailed, std::int64_t now) {
+        request.attempts += 1;
+        request.responseCode = statusCode;
+        request.responseExcerpt = responseExcerpt;
+        request.updatedAt = now;
+        if (result.outcome == Outcome::Delivered) {
+            if (request.status == "pending") {
+                request.status = "notified";
+                request.notifiedAt = now;
+            }
+            if (result.completed && request.isOpen()) {
+                request.status = "completed";
+                request.completedAt = now;
+            }
+        } else {
+            request.lastError = delivery.lastError;
+            if (givenUp && request.isOpen() && allFailed) {
+                request.status = "failed";
+                request.failedAt = now;
+            }
+        }
+    };
+
+    const auto record = [&](const OutboxDelivery& delivery) {
+        return DeliveryAttempt{delivery.id, delivery.attempts, attempt.startedAtMs, attempt.durationMs,
+                               outcomeName(result.outcome), statusCode,
+                               result.outcome == Outcome::Delivered ? std::nullopt : orNull(result.detail),
+                               responseExcerpt};
+    };
+
+    const auto now = _clock.nowMs();
+    std::optional<OutboxDelivery> delivery;
+    std::optional<HandoverRequest> request;
+    std::string statusBefore;
+    bool givenUp = false;
+    bool recorded = false;
+    const auto& claimed = attempt.claimed;
+    const auto& claimedRequest = attempt.claimedRequest;
+    if (claimed && claimed->id == attempt.deliveryId && claimed->status == "pending") {
+        auto next = *claimed;
+        givenUp = applyToDelivery(next, now);
+        // Giving up needs the request's other deliveries, read below.
+        if (claimedRequest && !givenUp) {
+            auto nextRequest = *claimedRequest;
+            applyToRequest(nextRequest, next, false, false, now);
+            auto written = _repository.saveBooking(sql, next, claimed->attempts, record(next), nextRequest,
+                                                   claimedRequest->status);
+            if (written.deliverySaved) {
+                delivery = std::move(next);
+                recorded = true;
+                request = std::move(written.request);
+                statusBefore = claimedRequest->status;
+            }
+        } else if (_repository.saveDeliveryIfAttempts(sql, next, claimed->attempts)) {
+            delivery = std::move(next);
+        }
+    }
+    if (!delivery) {
+        // Not claimed by the caller, or booked since (another worker's, after this one's lease ran out).
+        delivery = _repository.findDelivery(sql, attempt.deliveryId);
+        if (!delivery || delivery->status != "pending") return std::nullopt;
+        givenUp = applyToDelivery(*delivery, now);
+        _repository.saveDelivery(sql, *delivery);
+    }
+    if (!recorded) _repository.insertAttempt(sql, record(*delivery));
+    if (!request) {
+        request = _repository.findRequest(sql, delivery->requestId);
+        if (!request) return std::nullopt;
+        statusBefore = request->status;
+        bool allFailed = false;
+        if (givenUp && request->isOpen()) {
+            const auto siblings = _repository.deliveriesOf(sql, request->id);
+            allFailed = std::all_of(siblings.begin(), siblings.end(),
+                                    [](const OutboxDelivery& d) { return d.status == "failed"; });
+        }
+        applyToRequest(*request, *delivery, givenUp, allFailed, now);
+        _repository.saveRequest(sql, *request);
+    }
+    return Booked{*delivery, *request, request->status != statusBefore};
 }
 
 HandoverRequest DeliveryLedger::retry(const std::string& requestId, std::int64_t extraAttempts) {

@@ -4,6 +4,7 @@
 #include "core/handover/HandoverRequest.h"
 #include "core/handover/OutboxDelivery.h"
 #include "core/store/Database.h"
+#include "core/store/GroupCommitQueue.h"
 #include "core/store/HandoverRepository.h"
 
 #include <switchboard/sdk/DeliveryResult.h>
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace switchboard::core::handover {
 
@@ -18,6 +20,13 @@ namespace switchboard::core::handover {
 /// (delivered, due again after `retryDelayMs`, or failed for good once `max_attempts` are spent) and the request's
 /// status (`notified` on its first delivery, `completed` when the channel confirmed a person, `failed` once all of
 /// its deliveries failed).
+///
+/// An attempt that brings the delivery and request as they were when it was claimed is booked on them without
+/// reading them again; a write finds out when they changed since, and the booking then goes by what is stored.
+///
+/// Attempts booked at the same time from several threads share one transaction: while one caller books, the others
+/// queue, and the next of them books all that queued meanwhile. Should that transaction fail, each is booked on its
+/// own, so that one attempt never keeps another from being booked.
 class DeliveryLedger {
 public:
     /// Stored of a provider's answer, at most.
@@ -30,6 +39,9 @@ public:
         sdk::DeliveryResult result;
         /// Wait before the next attempt, should this one call for a retry.
         std::int64_t retryDelayMs = 0;
+        /// The delivery and its request as claimed for this attempt, when the caller has them.
+        std::optional<OutboxDelivery> claimed = std::nullopt;
+        std::optional<HandoverRequest> claimedRequest = std::nullopt;
     };
 
     struct Booked {
@@ -42,6 +54,7 @@ public:
     DeliveryLedger(store::Database& database, const common::Clock& clock);
 
     /// Nothing when the delivery is no longer pending (another worker booked it after this one's lease ran out).
+    /// Thread-safe.
     std::optional<Booked> book(const Attempt& attempt);
 
     /// A failed request goes back to `pending` and each failed delivery gets `extraAttempts` more, due now.
@@ -52,9 +65,16 @@ public:
     static std::string excerpt(const std::string& text);
 
 private:
+    /// Bounds one shared booking transaction, and with it the wait of its last caller.
+    static constexpr std::size_t MaxBookingBatch = 64;
+
+    void bookTogether(const std::vector<store::GroupCommitQueue::Job*>& batch);
+    std::optional<Booked> bookIn(store::Sql& sql, const Attempt& attempt);
+
     store::Database& _database;
     const common::Clock& _clock;
     store::HandoverRepository _repository;
+    store::GroupCommitQueue _bookings;
 };
 
 } // namespace switchboard::core::handover

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 namespace switchboard::core::handover {
 
 namespace {
 
 const std::string HandoverEvent = "agent_handover_requested";
+/// Weight of the latest call in a destination's moving average of call times.
+constexpr double LatestCallWeight = 0.2;
 
 Poco::Logger& logger() { return Poco::Logger::get("outbox"); }
 
@@ -44,6 +47,16 @@ void OutboxWorker::stop() {
     _changed.notify_all();
     if (_dispatcher.joinable()) _dispatcher.join();
     waitIdle();
+    std::vector<std::string> unstarted;
+    {
+        std::lock_guard lock(_mutex);
+        unstarted.swap(_stale);
+        for (auto& [name, destination] : _destinations) {
+            for (const auto& ready : destination.ready) unstarted.push_back(ready.claimed.delivery.id);
+            destination.ready.clear();
+        }
+    }
+    handBack(unstarted);
 }
 
 void OutboxWorker::wake() {
@@ -59,6 +72,13 @@ std::size_t OutboxWorker::inFlight() const {
     return _inFlight;
 }
 
+std::size_t OutboxWorker::claimedAhead() const {
+    std::lock_guard lock(_mutex);
+    std::size_t count = 0;
+    for (const auto& [name, destination] : _destinations) count += destination.ready.size();
+    return count;
+}
+
 void OutboxWorker::waitIdle() {
     std::unique_lock lock(_mutex);
     _changed.wait(lock, [this] { return _inFlight == 0; });
@@ -68,81 +88,191 @@ void OutboxWorker::run() {
     std::unique_lock lock(_mutex);
     while (!_stopping) {
         _woken = false;
+        _passing = true;
         lock.unlock();
         std::chrono::milliseconds wait(_settings.pollMs);
         try {
-            dispatchDue();
-            wait = nextWait();
+            wait = dispatchPass().lookAgain ? lookAgainWait() : nextWait();
         } catch (const std::exception& e) {
             // The database is unreachable: nothing is lost, the rows wait for it.
             logger().warning("outbox pass failed: %s", std::string(e.what()));
         }
         lock.lock();
+        _passing = false;
         _changed.wait_for(lock, wait, [this] { return _stopping || _woken; });
     }
 }
 
+// Deliveries due now that wait for a thread or for a busy destination are not counted here: the end of a call or
+// of an attempt wakes the dispatcher for them. Leases of other nodes that run out are noticed by the next poll.
 std::chrono::milliseconds OutboxWorker::nextWait() {
-    const auto next = _database.read([&](store::Sql& sql) { return _repository.nextDueAt(sql); });
+    const auto now = _clock.nowMs();
+    const auto next = _database.read([&](store::Sql& sql) { return _repository.nextDueAfter(sql, now); });
     if (!next) return std::chrono::milliseconds(_settings.pollMs);
-    return std::chrono::milliseconds(std::clamp<std::int64_t>(*next - _clock.nowMs(), 0, _settings.pollMs));
+    return std::chrono::milliseconds(std::clamp<std::int64_t>(*next - now, 0, _settings.pollMs));
 }
 
-std::size_t OutboxWorker::dispatchDue() {
-    std::size_t capacity;
-    std::vector<std::string> busy;
-    std::map<std::string, std::size_t> load;
-    {
-        std::lock_guard lock(_mutex);
-        capacity = _settings.concurrency - _inFlight;
-        load = _inFlightByDestination;
+// Looking again excludes the destinations that just filled up, which scans past all their due deliveries: with a
+// backlog that costs, so it is done at once only if the last time was a while ago.
+std::chrono::milliseconds OutboxWorker::lookAgainWait() {
+    const auto now = std::chrono::steady_clock::now();
+    const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(now - _lastLookAgain);
+    if (since >= LookAgainSpacing) {
+        _lastLookAgain = now;
+        return std::chrono::milliseconds(0);
     }
-    if (capacity == 0) return 0;
-    for (const auto& [destination, count] : load) {
-        if (count >= _settings.perDestination) busy.push_back(destination);
-    }
+    return std::min(nextWait(), LookAgainSpacing - since);
+}
+
+std::size_t OutboxWorker::dispatchDue() { return dispatchPass().started; }
+
+std::size_t OutboxWorker::aheadLimit(const Destination& destination) const {
+    if (!destination.callMs) return 0;
+    // With perDestination calls in parallel, the n-th delivery claimed ahead waits about n / perDestination calls;
+    // half the allowed wait leaves room for calls slower than the average.
+    const double callMs = std::max(*destination.callMs, 0.01);
+    const auto fitting = static_cast<double>(_settings.readyWaitMs) * static_cast<double>(_settings.perDestination) /
+                         (2 * callMs);
+    return static_cast<std::size_t>(std::min(fitting, static_cast<double>(_settings.concurrency)));
+}
+
+std::size_t OutboxWorker::launchLocked() {
+    if (_stopping) return 0;
     const auto now = _clock.nowMs();
-    const auto due = _database.read([&](store::Sql& sql) { return _repository.dueDeliveries(sql, now, capacity * 4, busy); });
-
-    std::vector<store::DueDelivery> chosen;
-    for (const auto& candidate : due) {
-        if (chosen.size() == capacity) break;
-        auto& count = load[candidate.destination];
-        if (count >= _settings.perDestination) continue;
-        ++count;
-        chosen.push_back(candidate);
-    }
-    if (chosen.empty()) return 0;
-
-    std::vector<store::DueDelivery> claimed;
-    _database.write([&](store::Sql& sql) {
-        claimed.clear();
-        for (const auto& candidate : chosen) {
-            if (_repository.claim(sql, candidate.id, _settings.owner, now + _settings.leaseMs, now))
-                claimed.push_back(candidate);
+    std::size_t launched = 0;
+    while (_inFlight < _settings.concurrency) {
+        // The destination whose next delivery was claimed first goes first.
+        Destination* next = nullptr;
+        for (auto& [name, destination] : _destinations) {
+            auto& ready = destination.ready;
+            while (!ready.empty() && now - ready.front().claimedAtMs > _settings.readyWaitMs) {
+                _stale.push_back(ready.front().claimed.delivery.id);
+                ready.pop_front();
+            }
+            if (ready.empty() || destination.calling >= _settings.perDestination) continue;
+            if (!next || ready.front().claimedAtMs < next->ready.front().claimedAtMs) next = &destination;
         }
-    });
-    for (const auto& delivery : claimed) {
-        {
-            std::lock_guard lock(_mutex);
-            ++_inFlight;
-            ++_inFlightByDestination[delivery.destination];
-        }
+        if (!next) break;
+        auto claimed = std::move(next->ready.front().claimed);
+        next->ready.pop_front();
+        ++next->calling;
+        ++_inFlight;
+        ++launched;
         // Never refused: the pool's queue holds `concurrency` tasks and no more are ever in flight.
-        _pool.submit([this, delivery] {
-            attempt(delivery.id);
-            finished(delivery.destination);
+        _pool.submit([this, claimed = std::move(claimed)] {
+            attempt(claimed);
+            finished();
         });
     }
-    return claimed.size();
+    if (!_stale.empty()) _woken = true;
+    return launched;
 }
 
-void OutboxWorker::finished(const std::string& destination) {
+OutboxWorker::Pass OutboxWorker::dispatchPass() {
+    /// How many more deliveries a destination may be given in this pass.
+    struct Room {
+        std::size_t left = 0;
+        /// Deliveries beyond its free slots wait for them; without claiming ahead each one needs a thread now.
+        bool claimsAhead = false;
+    };
+
+    const auto now = _clock.nowMs();
+    std::vector<std::string> stale;
+    std::vector<std::string> busy;
+    std::map<std::string, Room> rooms;
+    std::size_t threads;
+    std::size_t limit;
     {
         std::lock_guard lock(_mutex);
-        --_inFlight;
-        if (--_inFlightByDestination[destination] == 0) _inFlightByDestination.erase(destination);
-        _woken = true;
+        launchLocked();
+        stale.swap(_stale);
+        threads = _settings.concurrency - _inFlight;
+        limit = threads;
+        for (const auto& [name, destination] : _destinations) {
+            const auto ahead = aheadLimit(destination);
+            const auto held = destination.calling + destination.ready.size();
+            const auto most = _settings.perDestination + ahead;
+            const Room room{held < most ? most - held : 0, ahead > 0};
+            rooms[name] = room;
+            if (room.left == 0) busy.push_back(name);
+            else if (room.claimsAhead) limit += std::min(room.left, ahead);
+        }
+    }
+    handBack(stale);
+    if (limit == 0) return {};
+
+    const auto due = _database.read([&](store::Sql& sql) { return _repository.dueDeliveries(sql, now, limit, busy); });
+    std::vector<store::DueDelivery> chosen;
+    for (const auto& candidate : due) {
+        auto& room = rooms.try_emplace(candidate.destination, Room{_settings.perDestination, false}).first->second;
+        if (room.left == 0) continue;
+        if (!room.claimsAhead) {
+            if (threads == 0) continue;
+            --threads;
+        }
+        --room.left;
+        chosen.push_back(candidate);
+    }
+    if (chosen.empty()) return {};
+
+    std::vector<std::string> ids;
+    ids.reserve(chosen.size());
+    for (const auto& candidate : chosen) ids.push_back(candidate.id);
+    auto claimed = _database.write(
+        [&](store::Sql& sql) { return _repository.claimAll(sql, ids, _settings.owner, now + _settings.leaseMs, now); });
+    std::size_t started;
+    {
+        std::lock_guard lock(_mutex);
+        for (auto& delivery : claimed) {
+            auto& destination = _destinations[delivery.delivery.destination];
+            destination.ready.push_back({std::move(delivery), now});
+        }
+        started = launchLocked();
+    }
+    // A full page of candidates may hide due deliveries to other destinations behind those that just filled up,
+    // and a delivery another node claimed first leaves room this pass did not use.
+    return {started, (!claimed.empty() && due.size() == limit) || claimed.size() < chosen.size()};
+}
+
+void OutboxWorker::handBack(const std::vector<std::string>& deliveryIds) {
+    if (deliveryIds.empty()) return;
+    try {
+        _database.write([&](store::Sql& sql) {
+            for (const auto& id : deliveryIds) _repository.releaseLease(sql, id, _settings.owner);
+        });
+    } catch (const std::exception& e) {
+        logger().warning("could not hand back %z claimed deliveries, their leases run out instead: %s",
+                         deliveryIds.size(), std::string(e.what()));
+    }
+}
+
+void OutboxWorker::callEnded(const std::string& name, std::optional<double> callMs) {
+    {
+        std::lock_guard lock(_mutex);
+        auto& destination = _destinations[name];
+        if (callMs) {
+            destination.callMs = destination.callMs
+                                     ? (1 - LatestCallWeight) * *destination.callMs + LatestCallWeight * *callMs
+                                     : *callMs;
+        }
+        const bool wasFull = destination.calling-- >= _settings.perDestination;
+        launchLocked();
+        // Look at the outbox again when this destination has room to fill: deliveries claimed ahead running low, or a
+        // free slot nothing was claimed for, which a running pass may have counted as taken.
+        const auto ahead = aheadLimit(destination);
+        if (destination.ready.size() * 2 < ahead ||
+            (destination.ready.empty() && (wasFull || (_passing && ahead == 0))))
+            _woken = true;
+    }
+    _changed.notify_all();
+}
+
+void OutboxWorker::finished() {
+    {
+        std::lock_guard lock(_mutex);
+        const bool wasFull = _inFlight-- == _settings.concurrency;
+        launchLocked();
+        if (wasFull) _woken = true;
     }
     _changed.notify_all();
 }
@@ -172,33 +302,34 @@ sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const Outbo
     return out;
 }
 
-void OutboxWorker::attempt(const std::string& deliveryId) {
+void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
+    const auto& [delivery, request] = claimed;
+    std::optional<double> callMs;
+    bool calling = true;
+    const auto endCall = [&] {
+        if (std::exchange(calling, false)) callEnded(delivery.destination, callMs);
+    };
     try {
-        std::optional<OutboxDelivery> delivery;
-        std::optional<HandoverRequest> request;
-        _database.read([&](store::Sql& sql) {
-            delivery = _repository.findDelivery(sql, deliveryId);
-            if (delivery) request = _repository.findRequest(sql, delivery->requestId);
-        });
-        if (!delivery || !request || delivery->status != "pending") return;
-
         std::optional<std::string> missingMethod;
-        const auto described = describe(*request, *delivery, missingMethod);
+        const auto described = describe(request, delivery, missingMethod);
         const auto startedAt = _clock.nowMs();
         const auto started = std::chrono::steady_clock::now();
         const auto result = missingMethod ? sdk::DeliveryResult::failed("the widget no longer has the handover method \"" +
                                                                         *missingMethod + "\"")
-                                          : _deliver(delivery->channel, described);
-        const auto durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::steady_clock::now() - started)
-                                    .count();
-        const auto booked = _ledger.book(
-            {deliveryId, startedAt, durationMs, result, _schedule.delayMs(delivery->attempts + 1, result.retryAfterMs)});
+                                          : _deliver(delivery.channel, described);
+        const auto elapsed = std::chrono::steady_clock::now() - started;
+        if (!missingMethod) callMs = std::chrono::duration<double, std::milli>(elapsed).count();
+        endCall();
+        const auto durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+        const auto booked = _ledger.book({delivery.id, startedAt, durationMs, result,
+                                          _schedule.delayMs(delivery.attempts + 1, result.retryAfterMs), delivery,
+                                          request});
         if (booked) _onBooked(*booked);
     } catch (const std::exception& e) {
         // Not booked: the lease runs out and the delivery is tried again.
-        logger().error("delivery %s could not be attempted: %s", deliveryId, std::string(e.what()));
+        logger().error("delivery %s could not be attempted: %s", delivery.id, std::string(e.what()));
     }
+    endCall();
 }
 
 } // namespace switchboard::core::handover

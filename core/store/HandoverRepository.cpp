@@ -17,55 +17,94 @@ const std::string RequestColumns =
     "visitor_message, attempts, last_error, response_code, response_excerpt, created_at, notified_at, completed_at, "
     "failed_at, updated_at";
 
-HandoverRequest requestFromRow(const Row& row) {
+/// The request in the row's columns from `at` on, in RequestColumns' order.
+HandoverRequest requestAt(const Row& row, std::size_t at) {
     HandoverRequest r;
-    r.id = row.text(0);
-    r.conversationId = row.text(1);
-    r.widgetId = row.text(2);
-    r.method = row.text(3);
-    r.channel = row.text(4);
-    r.status = row.text(5);
-    r.visitorName = row.optText(6);
-    r.visitorEmail = row.optText(7);
-    r.visitorPhone = row.optText(8);
-    r.visitorMessage = row.optText(9);
-    r.attempts = row.int64(10);
-    r.lastError = row.optText(11);
-    r.responseCode = row.optInt64(12);
-    r.responseExcerpt = row.optText(13);
-    r.createdAt = row.int64(14);
-    r.notifiedAt = row.optInt64(15);
-    r.completedAt = row.optInt64(16);
-    r.failedAt = row.optInt64(17);
-    r.updatedAt = row.int64(18);
+    r.id = row.text(at++);
+    r.conversationId = row.text(at++);
+    r.widgetId = row.text(at++);
+    r.method = row.text(at++);
+    r.channel = row.text(at++);
+    r.status = row.text(at++);
+    r.visitorName = row.optText(at++);
+    r.visitorEmail = row.optText(at++);
+    r.visitorPhone = row.optText(at++);
+    r.visitorMessage = row.optText(at++);
+    r.attempts = row.int64(at++);
+    r.lastError = row.optText(at++);
+    r.responseCode = row.optInt64(at++);
+    r.responseExcerpt = row.optText(at++);
+    r.createdAt = row.int64(at++);
+    r.notifiedAt = row.optInt64(at++);
+    r.completedAt = row.optInt64(at++);
+    r.failedAt = row.optInt64(at++);
+    r.updatedAt = row.int64(at++);
     return r;
 }
+
+HandoverRequest requestFromRow(const Row& row) { return requestAt(row, 0); }
 
 const std::string DeliveryColumns =
     "id, request_id, channel, destination, status, attempts, max_attempts, due_at, lease_owner, lease_until, "
     "last_error, response_code, response_excerpt, provider_id, created_at, delivered_at, failed_at, updated_at";
 
-OutboxDelivery deliveryFromRow(const Row& row) {
+constexpr std::size_t DeliveryColumnCount = 18;
+
+/// The delivery in the row's columns from `at` on, in DeliveryColumns' order.
+OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     OutboxDelivery d;
-    d.id = row.text(0);
-    d.requestId = row.text(1);
-    d.channel = row.text(2);
-    d.destination = row.text(3);
-    d.status = row.text(4);
-    d.attempts = row.int64(5);
-    d.maxAttempts = row.int64(6);
-    d.dueAt = row.int64(7);
-    d.leaseOwner = row.optText(8);
-    d.leaseUntil = row.optInt64(9);
-    d.lastError = row.optText(10);
-    d.responseCode = row.optInt64(11);
-    d.responseExcerpt = row.optText(12);
-    d.providerId = row.optText(13);
-    d.createdAt = row.int64(14);
-    d.deliveredAt = row.optInt64(15);
-    d.failedAt = row.optInt64(16);
-    d.updatedAt = row.int64(17);
+    d.id = row.text(at++);
+    d.requestId = row.text(at++);
+    d.channel = row.text(at++);
+    d.destination = row.text(at++);
+    d.status = row.text(at++);
+    d.attempts = row.int64(at++);
+    d.maxAttempts = row.int64(at++);
+    d.dueAt = row.int64(at++);
+    d.leaseOwner = row.optText(at++);
+    d.leaseUntil = row.optInt64(at++);
+    d.lastError = row.optText(at++);
+    d.responseCode = row.optInt64(at++);
+    d.responseExcerpt = row.optText(at++);
+    d.providerId = row.optText(at++);
+    d.createdAt = row.int64(at++);
+    d.deliveredAt = row.optInt64(at++);
+    d.failedAt = row.optInt64(at++);
+    d.updatedAt = row.int64(at++);
     return d;
+}
+
+OutboxDelivery deliveryFromRow(const Row& row) { return deliveryAt(row, 0); }
+
+/// `columns` (a comma-separated list) with every name qualified by `table`.
+std::string qualified(const std::string& columns, const std::string& table) {
+    std::string out = table + "." + columns;
+    for (std::size_t comma = out.find(", "); comma != std::string::npos; comma = out.find(", ", comma + 2))
+        out.insert(comma + 2, table + ".");
+    return out;
+}
+
+/// A delivery and its request, from the columns DeliveryColumns then RequestColumns.
+ClaimedDelivery claimedFromRow(const Row& row) {
+    return {deliveryAt(row, 0), requestAt(row, DeliveryColumnCount)};
+}
+
+const std::string ClaimedColumns = qualified(DeliveryColumns, "d") + ", " + qualified(RequestColumns, "r");
+
+/// `condition` in a form no index can serve, for statements that look a delivery up by id. PostgreSQL would
+/// otherwise weigh the (status, due_at) index against the primary key, and its generic plan, trusting statistics
+/// that saw few pending rows, may pick the former and scan the whole backlog for one row.
+std::string byIdOnly(const std::string& condition) { return "CASE WHEN " + condition + " THEN true ELSE false END"; }
+
+/// Due, pending and not leased (or its lease ran out) at the two `?`, both the current time.
+const std::string ClaimableNow = "status = 'pending' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+
+/// Texts joined with a separator no id or destination contains, framed by it, for one `?` to stand for a set.
+std::string joined(const std::vector<std::string>& texts, char separator) {
+    if (texts.empty()) return {};
+    std::string out(1, separator);
+    for (const auto& text : texts) out.append(text).push_back(separator);
+    return out;
 }
 
 template <class T, class FromRow>
@@ -98,6 +137,58 @@ void HandoverRepository::saveRequest(Sql& sql, const HandoverRequest& r) {
             "response_excerpt = ?, notified_at = ?, completed_at = ?, failed_at = ?, updated_at = ? WHERE id = ?",
             {r.status, r.attempts, param(r.lastError), param(r.responseCode), param(r.responseExcerpt),
              param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt, r.id});
+}
+
+std::optional<HandoverRequest> HandoverRepository::saveRequestIfStatus(Sql& sql, const HandoverRequest& r,
+                                                                       const std::string& expectedStatus) {
+    static const std::string text =
+        "UPDATE handover_requests SET status = ?, attempts = attempts + 1, last_error = ?, response_code = ?, "
+        "response_excerpt = ?, notified_at = ?, completed_at = ?, failed_at = ?, updated_at = ? WHERE id = ? "
+        "AND status = ? RETURNING " +
+        RequestColumns;
+    return first<HandoverRequest>(
+        sql.run(text, {r.status, param(r.lastError), param(r.responseCode), param(r.responseExcerpt),
+                       param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt, r.id,
+                       expectedStatus}),
+        requestFromRow);
+}
+
+BookingWrite HandoverRepository::saveBooking(Sql& sql, const OutboxDelivery& d, std::int64_t expectedAttempts,
+                                             const DeliveryAttempt& a, const HandoverRequest& r,
+                                             const std::string& expectedRequestStatus) {
+    if (sql.dialect() != Dialect::PostgreSQL) {
+        if (!saveDeliveryIfAttempts(sql, d, expectedAttempts)) return {};
+        insertAttempt(sql, a);
+        return {true, saveRequestIfStatus(sql, r, expectedRequestStatus)};
+    }
+    // The three statements as one, each step on the rows the one before returned; the final SELECT always gives one
+    // row: whether the delivery was saved, and the request if it was.
+    static const std::string text =
+        "WITH d AS (UPDATE deliveries SET status = ?, attempts = ?, max_attempts = ?, due_at = ?, lease_owner = ?, "
+        "lease_until = ?, last_error = ?, response_code = ?, response_excerpt = ?, provider_id = ?, delivered_at = ?, "
+        "failed_at = ?, updated_at = ? WHERE id = ? AND " +
+        byIdOnly("status = 'pending' AND attempts = ?") +
+        " RETURNING id, request_id), "
+        "a AS (INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, "
+        "error, response_excerpt) SELECT d.id, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+        "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT) FROM d), "
+        "r AS (UPDATE handover_requests SET status = ?, attempts = attempts + 1, last_error = ?, response_code = ?, "
+        "response_excerpt = ?, notified_at = ?, completed_at = ?, failed_at = ?, updated_at = ? "
+        "WHERE id = (SELECT request_id FROM d) AND status = ? RETURNING " +
+        RequestColumns + ") SELECT (SELECT COUNT(*) FROM d), r.* FROM (SELECT 1) AS one LEFT JOIN r ON true";
+    const auto result = sql.run(
+        text, {d.status, d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil),
+               param(d.lastError), param(d.responseCode), param(d.responseExcerpt), param(d.providerId),
+               param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id, expectedAttempts,
+               a.attempt, a.startedAt, a.durationMs, a.outcome, param(a.statusCode), param(a.error),
+               param(a.responseExcerpt),
+               r.status, param(r.lastError), param(r.responseCode), param(r.responseExcerpt), param(r.notifiedAt),
+               param(r.completedAt), param(r.failedAt), r.updatedAt, expectedRequestStatus});
+    const Row row(result, 0);
+    BookingWrite written;
+    written.deliverySaved = row.int64(0) == 1;
+    if (!row.isNull(1)) written.request = requestAt(row, 1);
+    return written;
 }
 
 std::optional<HandoverRequest> HandoverRepository::findRequest(Sql& sql, const std::string& id) {
@@ -159,6 +250,18 @@ void HandoverRepository::saveDelivery(Sql& sql, const OutboxDelivery& d) {
              param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id});
 }
 
+bool HandoverRepository::saveDeliveryIfAttempts(Sql& sql, const OutboxDelivery& d, std::int64_t expectedAttempts) {
+    return sql
+               .run("UPDATE deliveries SET status = ?, attempts = ?, max_attempts = ?, due_at = ?, lease_owner = ?, "
+                    "lease_until = ?, last_error = ?, response_code = ?, response_excerpt = ?, provider_id = ?, "
+                    "delivered_at = ?, failed_at = ?, updated_at = ? WHERE id = ? AND " +
+                        byIdOnly("status = 'pending' AND attempts = ?"),
+                    {d.status, d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil),
+                     param(d.lastError), param(d.responseCode), param(d.responseExcerpt), param(d.providerId),
+                     param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id, expectedAttempts})
+               .changed == 1;
+}
+
 std::optional<OutboxDelivery> HandoverRepository::findDelivery(Sql& sql, const std::string& id) {
     return first<OutboxDelivery>(sql.run("SELECT " + DeliveryColumns + " FROM deliveries WHERE id = ?", {id}),
                                  deliveryFromRow);
@@ -173,23 +276,21 @@ std::vector<OutboxDelivery> HandoverRepository::deliveriesOf(Sql& sql, const std
 
 std::vector<DueDelivery> HandoverRepository::dueDeliveries(Sql& sql, std::int64_t nowMs, std::size_t limit,
                                                            const std::vector<std::string>& busyDestinations) {
-    std::string text = "SELECT id, destination FROM deliveries WHERE status = 'pending' AND due_at <= ? "
-                       "AND (lease_until IS NULL OR lease_until <= ?)";
-    if (!busyDestinations.empty()) {
-        text += " AND destination NOT IN (";
-        for (std::size_t i = 0; i < busyDestinations.size(); ++i) text += i ? ", ?" : "?";
-        text += ")";
-    }
-    text += " ORDER BY due_at, id LIMIT " + std::to_string(limit);
-    auto select = sql.statement(text);
-    using Poco::Data::Keywords::useRef;
-    select, useRef(nowMs), useRef(nowMs);
-    for (const auto& destination : busyDestinations) select, useRef(destination);
-    select.execute();
-    Poco::Data::RecordSet records(select);
+    // One text for any set of busy destinations, so that the statement stays prepared: they come as one
+    // "|a|b|" parameter. Only by due_at, the (status, due_at) index's order: a tie-break would sort every due row.
+    const auto text = sql.dialect() == Dialect::PostgreSQL
+                          ? "SELECT id, destination FROM deliveries WHERE status = 'pending' AND due_at <= ? "
+                            "AND (lease_until IS NULL OR lease_until <= ?) "
+                            "AND strpos(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?"
+                          : "SELECT id, destination FROM deliveries WHERE status = 'pending' AND due_at <= ? "
+                            "AND (lease_until IS NULL OR lease_until <= ?) "
+                            "AND instr(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?";
+    const auto busy = joined(busyDestinations, '|');
+    const auto result = sql.run(text, {nowMs, nowMs, busy, static_cast<std::int64_t>(limit)});
     std::vector<DueDelivery> out;
-    for (std::size_t i = 0; i < records.rowCount(); ++i) {
-        const Row row(records, i);
+    out.reserve(result.rows.size());
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const Row row(result, i);
         out.push_back({row.text(0), row.text(1)});
     }
     return out;
@@ -198,9 +299,46 @@ std::vector<DueDelivery> HandoverRepository::dueDeliveries(Sql& sql, std::int64_
 bool HandoverRepository::claim(Sql& sql, const std::string& deliveryId, const std::string& owner,
                                std::int64_t leaseUntil, std::int64_t nowMs) {
     return sql
-               .run("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'pending' "
-                    "AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)",
+               .run("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE id = ? AND " + byIdOnly(ClaimableNow),
                     {owner, leaseUntil, deliveryId, nowMs, nowMs})
+               .changed == 1;
+}
+
+std::vector<ClaimedDelivery> HandoverRepository::claimAll(Sql& sql, const std::vector<std::string>& deliveryIds,
+                                                          const std::string& owner, std::int64_t leaseUntil,
+                                                          std::int64_t nowMs) {
+    std::vector<ClaimedDelivery> claimed;
+    if (deliveryIds.empty()) return claimed;
+    if (sql.dialect() == Dialect::PostgreSQL) {
+        // One round trip per delivery, returning what its attempt needs. By id one at a time rather than a set:
+        // a generic plan for a set, made while the tables were small, would scan them whole.
+        static const std::string text =
+            "UPDATE deliveries AS d SET lease_owner = ?, lease_until = ? FROM handover_requests AS r "
+            "WHERE d.id = ? AND r.id = d.request_id AND " +
+            byIdOnly("d.status = 'pending' AND d.due_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)") +
+            " RETURNING " + ClaimedColumns;
+        for (const auto& id : deliveryIds) {
+            const auto result = sql.run(text, {owner, leaseUntil, id, nowMs, nowMs});
+            if (!result.rows.empty()) claimed.push_back(claimedFromRow(Row(result, 0)));
+        }
+        return claimed;
+    }
+    static const std::string select = "SELECT " + ClaimedColumns +
+                                      " FROM deliveries AS d JOIN handover_requests AS r ON r.id = d.request_id "
+                                      "WHERE d.id = ?";
+    for (const auto& id : deliveryIds) {
+        if (!claim(sql, id, owner, leaseUntil, nowMs)) continue;
+        const auto result = sql.run(select, {id});
+        if (!result.rows.empty()) claimed.push_back(claimedFromRow(Row(result, 0)));
+    }
+    return claimed;
+}
+
+bool HandoverRepository::releaseLease(Sql& sql, const std::string& deliveryId, const std::string& owner) {
+    return sql
+               .run("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND " +
+                        byIdOnly("lease_owner = ? AND status = 'pending'"),
+                    {deliveryId, owner})
                .changed == 1;
 }
 
@@ -211,11 +349,13 @@ std::size_t HandoverRepository::releaseLeases(Sql& sql, const std::string& owner
         .changed;
 }
 
-std::optional<std::int64_t> HandoverRepository::nextDueAt(Sql& sql) {
-    const auto result = sql.run("SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > due_at "
-                                "THEN lease_until ELSE due_at END) FROM deliveries WHERE status = 'pending'");
+std::optional<std::int64_t> HandoverRepository::nextDueAfter(Sql& sql, std::int64_t nowMs) {
+    // Walks the (status, due_at) index from `nowMs` and stops at the first row.
+    const auto result = sql.run("SELECT due_at FROM deliveries WHERE status = 'pending' AND due_at > ? "
+                                "ORDER BY due_at LIMIT 1",
+                                {nowMs});
     if (result.rows.empty()) return std::nullopt;
-    return Row(result, 0).optInt64(0);
+    return Row(result, 0).int64(0);
 }
 
 void HandoverRepository::insertAttempt(Sql& sql, const DeliveryAttempt& a) {

@@ -1,6 +1,8 @@
 #include "core/handover/DeliveryLedger.h"
 #include "tests/core/handover/HandoverFixture.h"
 
+#include <thread>
+
 using namespace switchboard::core;
 using switchboard::tests::HandoverFixture;
 using Result = switchboard::sdk::DeliveryResult;
@@ -17,6 +19,13 @@ protected:
 
     std::optional<handover::DeliveryLedger::Booked> book(Result result, std::int64_t retryDelayMs = 60'000) {
         return ledger.book({deliveryId, clock.nowMs(), 42, std::move(result), retryDelayMs});
+    }
+
+    /// Books on the delivery and request as they were read at `claimedAt`, as the outbox worker does.
+    std::optional<handover::DeliveryLedger::Booked> bookClaimed(const handover::OutboxDelivery& claimed,
+                                                                const handover::HandoverRequest& claimedRequest,
+                                                                Result result, std::int64_t retryDelayMs = 60'000) {
+        return ledger.book({deliveryId, clock.nowMs(), 42, std::move(result), retryDelayMs, claimed, claimedRequest});
     }
 
     std::vector<handover::DeliveryAttempt> attempts() {
@@ -103,6 +112,91 @@ TEST_F(DeliveryLedgerTest, ADeliveryNoLongerPendingIsNotBookedTwice) {
     ASSERT_TRUE(book(Result::delivered()));
     EXPECT_FALSE(book(Result::delivered()));
     EXPECT_EQ(attempts().size(), 1u);
+}
+
+TEST_F(DeliveryLedgerTest, BookingOnWhatWasClaimedGivesWhatBookingOnAFreshReadGives) {
+    const auto claimed = deliveriesOf(requestId).at(0);
+    const auto claimedRequest = requestById(requestId);
+    auto result = Result::delivered("HTTP 200");
+    result.statusCode = 200;
+    clock.advanceMs(250);
+    const auto booked = bookClaimed(claimed, claimedRequest, result);
+    ASSERT_TRUE(booked);
+    EXPECT_TRUE(booked->requestChanged);
+    EXPECT_EQ(booked->delivery.status, "delivered");
+    EXPECT_EQ(booked->delivery.attempts, 1);
+    EXPECT_EQ(booked->request.status, "notified");
+    EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
+    EXPECT_EQ(booked->request.attempts, 1);
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "delivered");
+    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(requestById(requestId).responseCode, 200);
+    ASSERT_EQ(attempts().size(), 1u);
+    EXPECT_EQ(attempts()[0].attempt, 1);
+}
+
+TEST_F(DeliveryLedgerTest, AClaimedDeliveryBookedSinceIsBookedOnWhatIsStored) {
+    const auto claimed = deliveriesOf(requestId).at(0);
+    const auto claimedRequest = requestById(requestId);
+    ASSERT_TRUE(book(Result::retry("HTTP 503 from crm.example.com"), 0)); // another worker's attempt, after the lease
+    const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
+    ASSERT_TRUE(booked);
+    EXPECT_EQ(booked->delivery.attempts, 2);
+    EXPECT_EQ(booked->request.attempts, 2);
+    EXPECT_EQ(booked->request.status, "notified");
+    const auto log = attempts();
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[1].attempt, 2);
+    EXPECT_EQ(log[1].outcome, "delivered");
+}
+
+TEST_F(DeliveryLedgerTest, ARequestCompletedSinceTheClaimStaysCompleted) {
+    const auto claimed = deliveriesOf(requestId).at(0);
+    const auto claimedRequest = requestById(requestId);
+    service.conversationTaken(seeded.conversationId);
+    const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
+    ASSERT_TRUE(booked);
+    EXPECT_FALSE(booked->requestChanged);
+    EXPECT_EQ(booked->request.status, "completed");
+    EXPECT_FALSE(booked->request.notifiedAt.has_value());
+    EXPECT_EQ(booked->request.attempts, 1);
+    EXPECT_EQ(requestById(requestId).status, "completed");
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "delivered");
+}
+
+TEST_F(DeliveryLedgerTest, AClaimedDeliveryThatGivesUpFailsTheRequest) {
+    const auto claimed = deliveriesOf(requestId).at(0);
+    const auto claimedRequest = requestById(requestId);
+    const auto booked = bookClaimed(claimed, claimedRequest, Result::failed("HTTP 410 from crm.example.com"));
+    ASSERT_TRUE(booked);
+    EXPECT_TRUE(booked->requestChanged);
+    EXPECT_EQ(booked->delivery.status, "failed");
+    EXPECT_EQ(booked->request.status, "failed");
+    EXPECT_EQ(requestById(requestId).status, "failed");
+}
+
+TEST_F(DeliveryLedgerTest, AttemptsBookedFromManyThreadsAtOnceAreEachBookedOnce) {
+    std::vector<std::string> deliveryIds{deliveryId};
+    for (int i = 2; i <= 8; ++i) {
+        const auto other = seed("bot", std::to_string(i));
+        deliveryIds.push_back(deliveriesOf(service.request(other.visitor, ask(other, "webhook")).request.id).at(0).id);
+    }
+    std::vector<std::optional<handover::DeliveryLedger::Booked>> booked(deliveryIds.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < deliveryIds.size(); ++i) {
+        threads.emplace_back([&, i] {
+            booked[i] = ledger.book({deliveryIds[i], clock.nowMs(), 1, Result::delivered(), 0});
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (std::size_t i = 0; i < deliveryIds.size(); ++i) {
+        ASSERT_TRUE(booked[i]) << i;
+        EXPECT_EQ(booked[i]->delivery.id, deliveryIds[i]);
+        EXPECT_EQ(booked[i]->delivery.status, "delivered");
+        EXPECT_EQ(booked[i]->request.status, "notified");
+        EXPECT_EQ(database->read([&](store::Sql& sql) { return repository.attemptsOf(sql, deliveryIds[i]); }).size(),
+                  1u);
+    }
 }
 
 TEST_F(DeliveryLedgerTest, ExcerptsAreCutWithoutSplittingACharacter) {

@@ -7,6 +7,7 @@
 #include <future>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 using switchboard::core::plugin_host::DeliveryGuard;
 namespace sdk = switchboard::sdk;
@@ -50,6 +51,7 @@ public:
 
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
         ++calls;
+        lastThread = std::this_thread::get_id();
         if (delivery.message == "block") _gate->pass();
         if (delivery.message == "throw") throw std::runtime_error("boom");
         if (delivery.message == "throw-int") throw 42;
@@ -57,6 +59,8 @@ public:
     }
 
     std::atomic<int> calls{0};
+    /// Read only after the call's result came back, which orders it after the write.
+    std::thread::id lastThread;
 
 private:
     std::shared_ptr<Gate> _gate;
@@ -89,6 +93,17 @@ TEST_F(DeliveryGuardTest, ReturnsWhatTheChannelAnswers) {
     EXPECT_EQ(channel->calls.load(), 1);
 }
 
+TEST_F(DeliveryGuardTest, RunsTheNextCallOnTheThreadThatRanTheLastOne) {
+    ASSERT_EQ(guard.deliver(delivery("first"), 5s).outcome, Outcome::Delivered);
+    const auto firstThread = channel->lastThread;
+    EXPECT_NE(firstThread, std::this_thread::get_id());
+    EXPECT_EQ(guard.idleThreads(), 1u);
+
+    ASSERT_EQ(guard.deliver(delivery("second"), 5s).outcome, Outcome::Delivered);
+    EXPECT_EQ(channel->lastThread, firstThread);
+    EXPECT_EQ(guard.idleThreads(), 1u);
+}
+
 TEST_F(DeliveryGuardTest, TurnsAnExceptionIntoARetry) {
     const auto result = guard.deliver(delivery("throw"), 5s);
     EXPECT_EQ(result.outcome, Outcome::Retry);
@@ -111,6 +126,7 @@ TEST_F(DeliveryGuardTest, AbandonsACallOverItsLimitAndKeepsDelivering) {
     gate->open();
     EXPECT_TRUE(guard.waitForHungCalls(10s));
     EXPECT_EQ(guard.hungCalls(), 0u);
+    EXPECT_EQ(guard.idleThreads(), 2u); // the thread of the hung call is back for the next one
 }
 
 TEST_F(DeliveryGuardTest, StopsCallingAChannelWithTooManyHungCallsUntilOneReturns) {
