@@ -37,6 +37,7 @@
 #include "core/http/RateLimiter.h"
 #include "core/http/RequestHandlerFactory.h"
 #include "core/http/Router.h"
+#include "core/http/StaticFileRoutes.h"
 #include "core/http/StatsRoutes.h"
 #include "core/http/VisitorAuth.h"
 #include "core/http/WidgetGate.h"
@@ -119,6 +120,7 @@ struct Hub::Parts {
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
           presenceRoutes(guard, conversations, agentService, visitorPresence, agentPresence, viewing),
+          staticFiles(config.server.webRoot),
           httpClient(sdk::OutboundPolicy{config.outbound.allowedHosts, config.outbound.connectTimeoutMs,
                                          config.outbound.totalTimeoutMs, config.outbound.maxResponseBytes}),
           notifier(bus, agentPresence, clock),
@@ -174,6 +176,7 @@ struct Hub::Parts {
         handoverRoutes.registerRoutes(router);
         pluginRoutes.registerRoutes(router);
         channelCallbacks.registerRoutes(router);
+        staticFiles.registerRoutes(router);
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
         // An agent taking a conversation completes its open handover request.
         bus.subscribe([this](const events::Event& event) {
@@ -242,6 +245,7 @@ struct Hub::Parts {
     http::CannedResponseRoutes cannedRoutes;
     http::StatsRoutes statsRoutes;
     http::PresenceRoutes presenceRoutes;
+    http::StaticFileRoutes staticFiles;
     sdk::CurlHttpClient httpClient;
     notify::AgentNotifier notifier;
     plugin_host::PluginHost plugins;
