@@ -45,10 +45,10 @@ test-asan: build-asan
 run: build
 	@scripts/run-demo
 
-# Message throughput over HTTP, then the real-time endpoint (both run even if the first fails);
-# bench-socket runs only the latter.
+# Message throughput over HTTP, then the real-time endpoint, then signed-webhook deliveries (each runs even if one
+# before it fails); bench-socket runs only the real-time one.
 bench: build
-	@status=0; bench/run || status=1; bench/socket-run || status=1; exit $$status
+	@status=0; bench/run || status=1; bench/socket-run || status=1; bench/webhook-run || status=1; exit $$status
 
 bench-socket: build
 	@bench/socket-run
