@@ -5,6 +5,7 @@
 #include "core/http/HttpPipeline.h"
 #include "core/http/HttpRequest.h"
 #include "core/http/HttpResponse.h"
+#include "core/http/WidgetGate.h"
 #include "core/realtime/WebSocketHandshake.h"
 
 #include <Poco/Buffer.h>
@@ -15,12 +16,6 @@
 namespace switchboard::core::http {
 
 namespace {
-
-/// `https://host:port` → `host:port`, to compare with the Host header.
-std::string hostOfOrigin(const std::string& origin) {
-    const auto scheme = origin.find("://");
-    return scheme == std::string::npos ? origin : origin.substr(scheme + 3);
-}
 
 void refuse(Poco::Net::HTTPServerResponse& out, const common::ApiError& error,
             const std::vector<std::pair<std::string, std::string>>& headers = {}) {
@@ -64,13 +59,14 @@ void SocketUpgradeHandler::handleRequest(Poco::Net::HTTPServerRequest& in, Poco:
         return;
     }
 
-    const auto origin = request.header("Origin");
+    // The hub's own pages (the demo page, the portal) count as no foreign origin, as they do for the REST API.
+    const auto pageOrigin = request.header("Origin");
+    const auto origin = WidgetGate::sameOrigin(request, pageOrigin) ? std::string() : pageOrigin;
     // The browser attaches the portal's cookie to any page's WebSocket: it counts only from the hub's own pages
     // (or from a client that is not a browser, which sends no Origin). An Authorization header cannot be forged
     // by another site's script.
     std::optional<std::string> sessionToken;
-    if (!request.header("Authorization").empty() || origin.empty() || hostOfOrigin(origin) == request.header("Host"))
-        sessionToken = AuthGuard::tokenOf(request);
+    if (!request.header("Authorization").empty() || origin.empty()) sessionToken = AuthGuard::tokenOf(request);
 
     auto& impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(in);
     Poco::Buffer<char> buffered(0);

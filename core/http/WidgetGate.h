@@ -20,10 +20,10 @@ public:
     static void admitOrigin(const HttpRequest& request, const config::WidgetConfig& widget);
 
     static bool isPublicPath(const std::string& path);
-
-private:
+    /// True when `origin` is the hub's own (it names the request's Host): the hub's pages, not another site.
     static bool sameOrigin(const HttpRequest& request, const std::string& origin);
 
+private:
     const config::WidgetRegistry& _widgets;
     RateLimiter& _limiter;
     const int _requestsPerIpPerMinute;

@@ -1,6 +1,7 @@
 #include "core/http/WidgetRoutes.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/Time.h"
 #include "core/common/TimeZone.h"
 #include "core/config/BusinessHoursCalendar.h"
 #include "core/conversation/ConversationJson.h"
@@ -16,33 +17,54 @@ using conversation::ConversationJson;
 
 WidgetRoutes::WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                            conversation::MessageService& messages, conversation::ConversationService& conversations,
-                           const common::Clock& clock, std::size_t maxMessageChars)
+                           const common::Clock& clock, std::size_t maxMessageChars, AgentsAvailable agentsAvailable)
     : _widgets(widgets),
       _sessions(sessions),
       _messages(messages),
       _conversations(conversations),
       _clock(clock),
       _maxMessageChars(maxMessageChars),
+      _agentsAvailable(std::move(agentsAvailable)),
       _visitors(sessions, widgets) {}
 
 void WidgetRoutes::registerRoutes(Router& router) {
     router.add("GET", "/api/widget/config", [this](auto& req, auto& res) { config(req, res); });
+    router.add("GET", "/api/widget/availability", [this](auto& req, auto& res) { availability(req, res); });
     router.add("POST", "/api/widget/init", [this](auto& req, auto& res) { init(req, res); });
     router.add("POST", "/api/widget/messages", [this](auto& req, auto& res) { postMessage(req, res); });
     router.add("GET", "/api/widget/messages", [this](auto& req, auto& res) { listMessages(req, res); });
     router.add("POST", "/api/widget/rating", [this](auto& req, auto& res) { rate(req, res); });
 }
 
-void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
+std::shared_ptr<const config::WidgetConfig> WidgetRoutes::admittedWidget(HttpRequest& request) const {
     auto widget = _widgets.find(QueryParams::require(request, "widget_id"));
     if (!widget) throw ApiError::notFound("widget");
     WidgetGate::admitOrigin(request, *widget);
+    return widget;
+}
+
+void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
+    const auto widget = admittedWidget(request);
     const auto& hours = widget->businessHours;
     const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
     const auto now = _clock.nowMs();
     response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, calendar.isOpen(now),
                                                 calendar.nextChangeMs(now)));
     response.setHeader("Cache-Control", "public, max-age=60");
+}
+
+void WidgetRoutes::availability(HttpRequest& request, HttpResponse& response) {
+    const auto widget = admittedWidget(request);
+    const auto& hours = widget->businessHours;
+    const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
+    const auto now = _clock.nowMs();
+    const auto nextChange = calendar.nextChangeMs(now);
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("agents_available", _agentsAvailable(widget->id));
+    json->set("open_now", calendar.isOpen(now));
+    json->set("next_change_at",
+              nextChange ? Poco::Dynamic::Var(common::formatIso8601Ms(*nextChange)) : Poco::Dynamic::Var());
+    response.json(200, json);
 }
 
 void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {

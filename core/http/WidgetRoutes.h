@@ -8,19 +8,29 @@
 #include "core/http/Router.h"
 #include "core/http/VisitorAuth.h"
 
+#include <functional>
+#include <memory>
+#include <string>
+
 namespace switchboard::core::http {
 
 /// The visitor-facing API under `/api/widget/`.
 class WidgetRoutes {
 public:
+    /// Whether an agent serving the widget is ready for a new chat now; must not block.
+    using AgentsAvailable = std::function<bool(const std::string& widgetId)>;
+
     WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                  conversation::MessageService& messages, conversation::ConversationService& conversations,
-                 const common::Clock& clock, std::size_t maxMessageChars);
+                 const common::Clock& clock, std::size_t maxMessageChars, AgentsAvailable agentsAvailable);
 
     void registerRoutes(Router& router);
 
 private:
+    /// The widget named by `?widget_id=`, once the request's Origin is admitted for it; 404 when unknown.
+    std::shared_ptr<const config::WidgetConfig> admittedWidget(HttpRequest& request) const;
     void config(HttpRequest& request, HttpResponse& response);
+    void availability(HttpRequest& request, HttpResponse& response);
     void init(HttpRequest& request, HttpResponse& response);
     void postMessage(HttpRequest& request, HttpResponse& response);
     void listMessages(HttpRequest& request, HttpResponse& response);
@@ -32,6 +42,7 @@ private:
     conversation::ConversationService& _conversations;
     const common::Clock& _clock;
     const std::size_t _maxMessageChars;
+    AgentsAvailable _agentsAvailable;
     VisitorAuth _visitors;
 };
 

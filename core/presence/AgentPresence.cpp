@@ -107,11 +107,20 @@ std::vector<AgentPresence::AgentState> AgentPresence::list() const {
 }
 
 std::size_t AgentPresence::reachableFor(const std::string& widgetId) const {
+    return countWithPortalOpen(widgetId, [](const std::string& status) { return status != "offline"; });
+}
+
+std::size_t AgentPresence::availableFor(const std::string& widgetId) const {
+    return countWithPortalOpen(widgetId, [](const std::string& status) { return status == "online"; });
+}
+
+std::size_t AgentPresence::countWithPortalOpen(const std::string& widgetId,
+                                               const std::function<bool(const std::string&)>& counts) const {
     std::lock_guard lock(_mutex);
     const auto now = _clock.nowMs();
     return static_cast<std::size_t>(std::count_if(_agents.begin(), _agents.end(), [&](const auto& agent) {
         const auto& entry = agent.second;
-        return entry.sockets > 0 && visibleStatus(entry, now) != "offline" &&
+        return entry.sockets > 0 && counts(visibleStatus(entry, now)) &&
                std::find(entry.widgets.begin(), entry.widgets.end(), widgetId) != entry.widgets.end();
     }));
 }

@@ -57,6 +57,8 @@ public:
     std::vector<AgentState> list() const;
     /// How many agents serving `widgetId` are present (as list() counts them) with a portal open (a socket).
     std::size_t reachableFor(const std::string& widgetId) const;
+    /// How many agents serving `widgetId` have the portal open with the status `online`: ready for a new chat.
+    std::size_t availableFor(const std::string& widgetId) const;
 
 private:
     struct Entry {
@@ -71,6 +73,9 @@ private:
     /// The entry of `agent`, created from the account when new, with the widgets it serves now.
     Entry& entryOf(const auth::Agent& agent, std::vector<std::string> widgets);
     std::vector<std::string> widgetsOf(const auth::Agent& agent) const;
+    /// Agents serving `widgetId` with a socket open whose visible status `counts`.
+    std::size_t countWithPortalOpen(const std::string& widgetId,
+                                    const std::function<bool(const std::string&)>& counts) const;
     /// The status others see at `nowMs`.
     std::string visibleStatus(const Entry& entry, std::int64_t nowMs) const;
     /// The event to send when the visible status differs from the one last announced.

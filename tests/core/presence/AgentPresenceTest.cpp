@@ -201,3 +201,22 @@ TEST_F(AgentPresenceTest, ReachableCountsPresentAgentsOfTheWidgetWithAPortalOpen
     clock.advanceMs(300'000); // everyone's heartbeat went stale
     EXPECT_EQ(presence.reachableFor("shop"), 0u);
 }
+
+TEST_F(AgentPresenceTest, AvailableCountsOnlyOnlineAgentsOfTheWidgetWithAPortalOpen) {
+    presence.socketOpened(agent("a1", {"shop"}), 1);
+    presence.setStatus(agent("a1", {"shop"}), "online");
+    presence.socketOpened(agent("a2", {"shop"}), 2);
+    presence.setStatus(agent("a2", {"shop"}), "away");
+    presence.setStatus(agent("a3", {"shop"}), "online"); // no portal open
+    presence.socketOpened(agent("a4", {"blog"}), 4);
+    presence.setStatus(agent("a4", {"blog"}), "online");
+    EXPECT_EQ(presence.availableFor("shop"), 1u); // a1
+    EXPECT_EQ(presence.availableFor("blog"), 1u);
+
+    presence.setStatus(agent("a1", {"shop"}), "busy");
+    EXPECT_EQ(presence.availableFor("shop"), 0u);
+    presence.setStatus(agent("a2", {"shop"}), "online");
+    EXPECT_EQ(presence.availableFor("shop"), 1u);
+    clock.advanceMs(300'000); // stale
+    EXPECT_EQ(presence.availableFor("shop"), 0u);
+}
