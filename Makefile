@@ -1,5 +1,5 @@
 # The user-facing commands. Each one installs what is missing first.
-.PHONY: deps build build-asan test test-unit test-integration test-plugin-example test-fuzz fuzz test-asan lint-api run bench bench-socket clean
+.PHONY: deps build build-asan test test-unit test-integration test-e2e test-plugin-example test-fuzz fuzz test-asan lint-api run bench bench-socket clean
 
 deps:
 	@scripts/install-deps
@@ -13,13 +13,17 @@ build-asan: deps
 	@cmake --build --preset asan -j 2
 
 test: build
-	@$(MAKE) --no-print-directory test-unit lint-api test-fuzz test-integration test-plugin-example
+	@$(MAKE) --no-print-directory test-unit lint-api test-fuzz test-integration test-plugin-example test-e2e
 
 test-unit:
 	@ctest --preset default -j 2
 
 test-integration:
 	@tests/integration/run
+
+# The widget and the portal in headless Chromium against the real binary; screenshots in build/e2e-artifacts/.
+test-e2e:
+	@tests/e2e/run
 
 # The SDK as shipped: install it, build plugins/example out of tree against it, load that into a hub.
 test-plugin-example:

@@ -1,0 +1,157 @@
+// The handover block of one widget as a form: on/off, default method, attempts, and each method with its
+// channel, label, required details, confirmation and settings (a webhook's URL and secret). Saved with
+// PUT /api/handover/config/{widget}; a 422 names the YAML key at fault and its message appears at that field.
+import { api } from './api.js';
+import { field, h, replaceChildren, showFieldError, uid } from './dom.js';
+import { clearErrors, showApiError } from './form-errors.js';
+import { icon } from './icons.js';
+import { toast } from './toast.js';
+import { webhookTester } from './webhook-tester.js';
+
+const CONTACT_FIELDS = ['name', 'email', 'phone'];
+const SETTING_LABELS = { url: 'Webhook URL', secret: 'Webhook secret' };
+
+export function handoverForm(widgetId, config, { onSaved }) {
+  const fields = {};
+  const general = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const methodCards = h('div', { class: 'method-list' });
+  const methods = [];
+
+  const enabled = h('input', { type: 'checkbox', id: uid('enabled'), checked: config.enabled });
+  const enabledError = h('p', { class: 'field-error', hidden: true });
+  fields['handover.enabled'] = { input: enabled, error: enabledError };
+  const defaultMethod = field({ label: 'Default method', name: 'default-method', input: h('select', {}),
+    hint: 'Used when the visitor does not choose.' });
+  fields['handover.default_method'] = defaultMethod;
+  const maxAttempts = field({ label: 'Delivery attempts', name: 'max-attempts',
+    input: h('input', { type: 'number', min: '1', max: '20', value: String(config.max_attempts) }),
+    hint: 'Tries of each delivery before it is marked failed (1–20).' });
+  fields['handover.max_attempts'] = maxAttempts;
+
+  function refreshDefaultChoices() {
+    const current = defaultMethod.input.value || config.default_method;
+    replaceChildren(defaultMethod.input, methods.map((method) => h('option', { value: method.name }, method.name)));
+    defaultMethod.input.value = methods.some((method) => method.name === current) ? current : methods[0]?.name ?? '';
+  }
+
+  function addMethodCard(method) {
+    const entry = methodEditor(method, fields, () => {
+      methods.splice(methods.indexOf(entry), 1);
+      entry.element.remove();
+      refreshDefaultChoices();
+    });
+    methods.push(entry);
+    methodCards.append(entry.element);
+    refreshDefaultChoices();
+  }
+  for (const method of config.methods ?? []) addMethodCard(method);
+
+  const newName = field({ label: 'Method name', name: 'new-method', input: h('input', { type: 'text', placeholder: 'e.g. crm' }) });
+  const newChannel = field({ label: 'Channel', name: 'new-channel', input: h('input', { type: 'text', placeholder: 'e.g. webhook' }) });
+  const addMethod = () => {
+    const name = newName.input.value.trim();
+    const channel = newChannel.input.value.trim();
+    showFieldError(newName, null);
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) return showFieldError(newName, 'Lowercase letters, digits, - and _.');
+    if (methods.some((method) => method.name === name)) return showFieldError(newName, 'There is already a method of this name.');
+    addMethodCard({ name, channel, settings: channel === 'webhook' ? { url: '', secret: '' } : {} });
+    newName.input.value = '';
+    newChannel.input.value = '';
+  };
+
+  const save = h('button', { type: 'submit', class: 'button primary' }, 'Save changes');
+  const form = h('form', { class: 'stack', novalidate: true, 'aria-label': `Handover settings for ${widgetId}`,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      clearErrors(fields, general);
+      const body = {
+        enabled: enabled.checked,
+        default_method: defaultMethod.input.value,
+        max_attempts: Number(maxAttempts.input.value),
+        methods: methods.map((method) => method.value()),
+      };
+      save.disabled = true;
+      save.textContent = 'Saving…';
+      try {
+        const saved = await api.saveHandoverConfig(widgetId, body);
+        toast('Handover settings saved. They apply at once.');
+        onSaved(saved);
+      } catch (error) {
+        showApiError(error, fields, general);
+      } finally {
+        save.disabled = false;
+        save.textContent = 'Save changes';
+      }
+    } },
+  h('section', { class: 'card' },
+    h('h2', {}, 'Handover'),
+    h('p', { class: 'muted' }, 'How visitors reach a person when they press “Talk to a person”.'),
+    h('div', { class: 'field checkbox-field' }, enabled,
+      h('label', { for: enabled.id }, 'Let visitors ask for a person'), enabledError),
+    h('div', { class: 'form-grid' }, defaultMethod.wrapper, maxAttempts.wrapper)),
+  h('section', { class: 'card' },
+    h('h2', {}, 'Methods'),
+    h('p', { class: 'muted' }, 'Shown to the visitor in this order. Each uses a channel configured on the hub.'),
+    methodCards,
+    h('div', { class: 'add-method' }, newName.wrapper, newChannel.wrapper,
+      h('button', { type: 'button', class: 'button', onclick: addMethod }, h('span', { class: 'with-icon' }, icon('plus', 16), 'Add method')))),
+  general,
+  h('div', { class: 'form-actions sticky-actions' }, save));
+  return form;
+}
+
+/// One method's editor: { name, element, value() }, registering its inputs under their YAML keys in `fields`.
+function methodEditor(method, fields, onRemove) {
+  const key = (name) => `handover.methods.${method.name}.${name}`;
+  const channel = field({ label: 'Channel', input: h('input', { type: 'text', value: method.channel ?? '' }) });
+  const label = field({ label: 'Label', input: h('input', { type: 'text', value: method.label ?? '' }), hint: 'What the visitor reads.' });
+  const confirmation = field({ label: 'Confirmation', input: h('input', { type: 'text', value: method.confirmation ?? '' }),
+    hint: 'Shown once the request is accepted.' });
+  const requires = CONTACT_FIELDS.map((name) => ({
+    name, input: h('input', { type: 'checkbox', id: uid(`requires-${name}`), checked: (method.requires ?? []).includes(name) }),
+  }));
+  const requiresError = h('p', { class: 'field-error', hidden: true });
+  Object.assign(fields, { [key('channel')]: channel, [key('label')]: label, [key('confirmation')]: confirmation,
+    [key('requires')]: { input: requires[0].input, error: requiresError } });
+
+  const settings = Object.entries(method.settings ?? {}).map(([name, value]) => {
+    const secret = name === 'secret' || /secret|password|token|key/.test(name);
+    const slot = field({ label: SETTING_LABELS[name] ?? name, input: h('input', {
+      type: secret ? 'password' : name === 'url' ? 'url' : 'text', value, autocomplete: secret ? 'new-password' : 'off',
+      spellcheck: 'false' }),
+    hint: name === 'secret' ? 'whsec_… or at least 16 characters. Leave ******** to keep the saved one.' : null });
+    fields[key(name)] = slot;
+    return { name, slot };
+  });
+  const url = settings.find((setting) => setting.name === 'url')?.slot;
+  const secret = settings.find((setting) => setting.name === 'secret')?.slot;
+  const tester = url && secret ? webhookTester(url, secret) : null;
+
+  const element = h('fieldset', { class: 'method-card' },
+    h('legend', {}, method.name),
+    h('div', { class: 'method-actions' },
+      h('button', { type: 'button', class: 'button small ghost danger', 'aria-label': `Remove method ${method.name}`, onclick: onRemove },
+        h('span', { class: 'with-icon' }, icon('trash', 14), 'Remove'))),
+    h('div', { class: 'form-grid' }, channel.wrapper, label.wrapper),
+    confirmation.wrapper,
+    h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Visitor must give'),
+      h('div', { class: 'checkbox-row', role: 'group', 'aria-label': `Details ${method.name} requires` },
+        requires.map(({ name, input }) => h('span', { class: 'checkbox-field' }, input, h('label', { for: input.id }, name)))),
+      requiresError),
+    settings.length ? h('div', { class: 'form-grid' }, settings.map(({ slot }) => slot.wrapper)) : null,
+    tester ? h('div', { class: 'tester' }, tester.button, tester.result) : null);
+
+  return {
+    name: method.name,
+    element,
+    value() {
+      const value = { name: method.name, channel: channel.input.value.trim() };
+      if (label.input.value.trim()) value.label = label.input.value.trim();
+      if (confirmation.input.value.trim()) value.confirmation = confirmation.input.value.trim();
+      value.requires = requires.filter(({ input }) => input.checked).map(({ name }) => name);
+      value.settings = Object.fromEntries(settings.map(({ name, slot }) => [name, slot.input.value.trim()]));
+      return value;
+    },
+  };
+}
+
