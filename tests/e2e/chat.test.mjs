@@ -1,0 +1,78 @@
+// A visitor and an agent, each in a browser of their own, chat as people would: the visitor on the demo page, the
+// agent in the portal. Nothing in between is driven by the test.
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, screenshot } from './lib/browser.mjs';
+import { useHub } from '../integration/lib/hub.mjs';
+
+describe('visitor and agent in two browsers', () => {
+  const hub = useHub();
+  let browser;
+  let visitorPage;
+  let agentPage;
+
+  before(async () => {
+    browser = await launchBrowser();
+    const onError = (who) => (error) => process.stderr.write(`${who} page error: ${error.message}\n`);
+    visitorPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    visitorPage.on('pageerror', onError('visitor'));
+    agentPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    agentPage.on('pageerror', onError('agent'));
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the agent sees the visitor arrive live, they chat with typing both ways, and a reload resumes', async () => {
+    await agentPage.goto(`${hub.url}/portal`);
+    await agentPage.getByLabel('Email').fill(hub.adminEmail);
+    await agentPage.getByLabel('Password').fill(hub.adminPassword);
+    await agentPage.getByRole('button', { name: 'Sign in' }).click();
+    await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+
+    // The agent is online in the portal, so the widget says so.
+    await visitorPage.goto(`${hub.url}/demo`);
+    await visitorPage.getByRole('button', { name: 'Open chat' }).click();
+    await visitorPage.getByText('Online — ask us anything').waitFor();
+    await visitorPage.getByLabel('Your name').fill('Marie Curie');
+    await visitorPage.getByLabel('Email').fill('marie@example.com');
+    await visitorPage.getByLabel('Phone').fill('+33 6 12 34 56 78');
+    await visitorPage.getByRole('button', { name: 'Start chat' }).click();
+    const visitorBox = visitorPage.getByRole('textbox', { name: 'Message' });
+    await visitorBox.fill('Hello, is my order on its way?');
+    await visitorBox.press('Enter');
+
+    // The conversation appears in the agent's list without a reload, with the visitor's details and online dot.
+    const row = agentPage.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: /Marie Curie/ });
+    await row.getByText('Hello, is my order on its way?').waitFor();
+    await row.getByRole('img', { name: 'Online' }).waitFor();
+    await row.click();
+    const panel = agentPage.getByRole('complementary', { name: 'Visitor details' });
+    await panel.getByText('marie@example.com').waitFor();
+    await panel.getByText('+33612345678').waitFor();
+    await panel.getByText('Online now').waitFor();
+
+    // Typing shows both ways.
+    await visitorBox.pressSequentially('Also');
+    await agentPage.getByText('Marie Curie is typing…').waitFor();
+    const agentBox = agentPage.getByRole('textbox', { name: 'Message' });
+    await agentBox.pressSequentially('Let me');
+    await visitorPage.getByText(/is typing…/).waitFor();
+
+    // The reply reaches the visitor live.
+    await agentBox.fill('Yes, it ships today.');
+    await agentBox.press('Enter');
+    await visitorPage.getByText('Yes, it ships today.').waitFor();
+    await visitorBox.fill('Also, can I change the address?');
+    await visitorBox.press('Enter');
+    await agentPage.getByRole('log', { name: 'Messages' }).getByText('Also, can I change the address?').waitFor();
+    await screenshot(visitorPage, 'chat-visitor');
+    await screenshot(agentPage, 'chat-agent');
+
+    // A reload of the demo page resumes the conversation with its history.
+    await visitorPage.reload();
+    await visitorPage.getByRole('button', { name: 'Open chat' }).click();
+    await visitorPage.getByText('Yes, it ships today.').waitFor();
+    await visitorPage.getByText('Hello, is my order on its way?').waitFor();
+  });
+});
