@@ -59,6 +59,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/Net/ServerSocket.h>
 
 #include <switchboard/sdk/CurlHttpClient.h>
@@ -265,6 +266,9 @@ struct Hub::Parts {
     http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;
     http::HttpPipeline pipeline;
+    /// The HTTP server's threads, ours rather than POCO's default pool (16 at most, whatever server.threads says),
+    /// so that they are joined at stop: a thread that ends frees what libraries kept per thread (OpenSSL's state).
+    std::unique_ptr<Poco::ThreadPool> httpThreads;
     std::unique_ptr<Poco::Net::HTTPServer> server;
     std::thread preparer;
 };
@@ -320,10 +324,11 @@ void Hub::start() {
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.listen, static_cast<Poco::UInt16>(_config.server.port)), 256);
     _parts->realtime.start();
+    _parts->httpThreads = std::make_unique<Poco::ThreadPool>(2, _config.server.threads);
     _parts->server = std::make_unique<Poco::Net::HTTPServer>(
         new http::RequestHandlerFactory(_parts->pipeline, _config.server.maxBodyBytes, _config.server.trustedProxies,
                                         _parts->adoptSocket, _parts->ready),
-        socket, params);
+        *_parts->httpThreads, socket, params);
     _parts->server->start();
     Poco::Logger::get("hub").information("listening on %s:%d", _config.server.listen, port());
     _parts->preparer = std::thread([this] { prepareDatabase(); });
@@ -336,6 +341,7 @@ void Hub::stop() {
     if (_parts->server) {
         _parts->server->stopAll(true);
         _parts->server.reset();
+        _parts->httpThreads->joinAll();
     }
     _parts->outbox.stop();
     _parts->realtime.stop();
