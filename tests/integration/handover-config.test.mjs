@@ -13,6 +13,8 @@ const receiver = await startReceiver(NEW_SECRET);
 const MASK = '********';
 
 describe('handover configuration over the API', () => {
+  // Registered before the hub's teardown, which throws when the hub did not stop cleanly: the receiver still closes.
+  after(() => receiver.close());
   const hub = useHub({ hub: { outbound: { total_timeout_ms: 800, connect_timeout_ms: 500 } } });
   let admin;
   let agent;
@@ -25,7 +27,6 @@ describe('handover configuration over the API', () => {
     agent = await createAgent(hub, admin, { widgets: ['demo'] });
     outsider = await createAgent(hub, admin, { widgets: ['other'] });
   });
-  after(() => receiver.close());
 
   test('agents of the widget read it with secrets masked; others cannot', async () => {
     const current = await config();

@@ -34,6 +34,8 @@ async function settled(hub, token, id, status) {
 }
 
 describe('handover over signed webhooks', () => {
+  // Registered before the hub's teardown, which throws when the hub did not stop cleanly: the receiver still closes.
+  after(() => receiver.close());
   const hub = useHub({
     hub: {
       delivery: { backoff_s: [1], attempt_timeout_s: 3, lease_s: 10 },
@@ -61,7 +63,6 @@ describe('handover over signed webhooks', () => {
     agent = await createAgent(hub, admin, { widgets: ['demo'] });
     outsider = await createAgent(hub, admin, { widgets: ['other'] });
   });
-  after(() => receiver.close());
 
   test('a request is stored, answered with the confirmation, delivered signed, and the request is notified', { timeout: TEST_TIMEOUT_MS }, async () => {
     const socket = await connectSocket(hub, { token: agent.token });
