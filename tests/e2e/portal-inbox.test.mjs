@@ -145,10 +145,28 @@ describe('agent portal: inbox', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
 
+    // Desktop alerts (permission granted to this context) are recorded as the portal raises them.
+    await page.evaluate(() => {
+      window.__alerts = [];
+      const Native = window.Notification;
+      window.Notification = class extends Native {
+        constructor(title, options) {
+          super(title, options);
+          window.__alerts.push({ title, body: options?.body });
+        }
+      };
+    });
+    const alerts = () => page.evaluate(() => window.__alerts);
+
     await sendVisitorMessage(hub, first, 'I am in the open conversation');
     await log().getByText('I am in the open conversation').waitFor();
     await sendVisitorMessage(hub, other, 'Hello from elsewhere');
     await page.getByRole('button', { name: 'Notifications (1 unread)' }).waitFor();
+    await eventually(async () => (await alerts()).length > 0, 'a desktop alert is raised');
+    const raised = await alerts();
+    assert.equal(raised.length, 1, 'no alert for the conversation the agent is looking at');
+    assert.match(raised[0].title, /Noah Elsewhere/);
+    assert.equal(raised[0].body, 'Hello from elsewhere');
     await row('Noah Elsewhere').getByLabel('1 unread').waitFor();
 
     await bell.click();
