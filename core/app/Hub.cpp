@@ -115,7 +115,7 @@ struct Hub::Parts {
           gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
           health(database, ready),
           widgetRoutes(widgets, sessions, messages, conversations, clock, config.server.maxMessageChars,
-                       [this](const std::string& widgetId) { return agentPresence.availableFor(widgetId) > 0; }),
+                       config.presence.heartbeatS, [this](const std::string& widgetId) { return agentPresence.availableFor(widgetId) > 0; }),
           conversationRoutes(guard, conversations, messages, visitorPresence, viewing),
           authRoutes(guard, authService, config.auth),
           agentRoutes(guard, agentService),

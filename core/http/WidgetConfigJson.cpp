@@ -7,7 +7,7 @@
 namespace switchboard::core::http {
 
 Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, std::size_t maxMessageChars,
-                                                 bool openNow, std::optional<std::int64_t> nextChangeMs) {
+                                                 int heartbeatS, bool openNow, std::optional<std::int64_t> nextChangeMs) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("widget_id", w.id);
     json->set("name", w.name);
@@ -74,6 +74,10 @@ Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, 
     Poco::JSON::Object::Ptr limits = new Poco::JSON::Object;
     limits->set("max_message_chars", static_cast<Poco::UInt64>(maxMessageChars));
     json->set("limits", limits);
+
+    Poco::JSON::Object::Ptr presence = new Poco::JSON::Object;
+    presence->set("heartbeat_s", heartbeatS);
+    json->set("presence", presence);
     return json;
 }
 

@@ -14,9 +14,10 @@ namespace switchboard::core::http {
 /// secrets never appear here.
 class WidgetConfigJson {
 public:
-    /// `nextChangeMs`: when the business hours next open or close, if known.
+    /// `nextChangeMs`: when the business hours next open or close, if known; `heartbeatS`: how often the widget
+    /// says the visitor is still there (hub.yaml `presence.heartbeat_s`).
     static Poco::JSON::Object::Ptr render(const config::WidgetConfig& widget, std::size_t maxMessageChars,
-                                          bool openNow, std::optional<std::int64_t> nextChangeMs);
+                                          int heartbeatS, bool openNow, std::optional<std::int64_t> nextChangeMs);
 };
 
 } // namespace switchboard::core::http

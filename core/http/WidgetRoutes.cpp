@@ -17,13 +17,15 @@ using conversation::ConversationJson;
 
 WidgetRoutes::WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                            conversation::MessageService& messages, conversation::ConversationService& conversations,
-                           const common::Clock& clock, std::size_t maxMessageChars, AgentsAvailable agentsAvailable)
+                           const common::Clock& clock, std::size_t maxMessageChars, int heartbeatS,
+                           AgentsAvailable agentsAvailable)
     : _widgets(widgets),
       _sessions(sessions),
       _messages(messages),
       _conversations(conversations),
       _clock(clock),
       _maxMessageChars(maxMessageChars),
+      _heartbeatS(heartbeatS),
       _agentsAvailable(std::move(agentsAvailable)),
       _visitors(sessions, widgets) {}
 
@@ -48,7 +50,7 @@ void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
     const auto& hours = widget->businessHours;
     const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
     const auto now = _clock.nowMs();
-    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, calendar.isOpen(now),
+    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, _heartbeatS, calendar.isOpen(now),
                                                 calendar.nextChangeMs(now)));
     response.setHeader("Cache-Control", "public, max-age=60");
 }

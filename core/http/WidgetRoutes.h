@@ -22,7 +22,8 @@ public:
 
     WidgetRoutes(const config::WidgetRegistry& widgets, conversation::WidgetSessionService& sessions,
                  conversation::MessageService& messages, conversation::ConversationService& conversations,
-                 const common::Clock& clock, std::size_t maxMessageChars, AgentsAvailable agentsAvailable);
+                 const common::Clock& clock, std::size_t maxMessageChars, int heartbeatS,
+                 AgentsAvailable agentsAvailable);
 
     void registerRoutes(Router& router);
 
@@ -42,6 +43,7 @@ private:
     conversation::ConversationService& _conversations;
     const common::Clock& _clock;
     const std::size_t _maxMessageChars;
+    const int _heartbeatS;
     AgentsAvailable _agentsAvailable;
     VisitorAuth _visitors;
 };

@@ -13,6 +13,7 @@ const openingDay = kolkataDay(Date.now()) + 2;
 
 describe('GET /api/widget/config', () => {
   const hub = useHub({
+    hub: { presence: { heartbeat_s: 20 } },
     widgets: {
       around_the_clock: {
         name: 'Around the clock',
@@ -48,6 +49,7 @@ describe('GET /api/widget/config', () => {
       assert.equal(typeof config.texts[key], 'string', `texts.${key}`);
     }
     assert.equal(config.limits.max_message_chars, 200);
+    assert.equal(config.presence.heartbeat_s, 20, 'the widget heartbeats as often as hub.yaml says');
     assert.equal(typeof config.business_hours.enabled, 'boolean');
     assert.equal(typeof config.business_hours.open_now, 'boolean');
   });

@@ -2,8 +2,6 @@
 // typing, live messages, and catch-up after every (re)connect so that nothing sent meanwhile is missed.
 import { SocketClient } from '../shared/socket-client.js';
 
-// The hub's default presence.heartbeat_s; the widget config does not carry the configured value.
-const HEARTBEAT_MS = 30_000;
 const SEND_TIMEOUT_MS = 10_000;
 
 export class SendError extends Error {
@@ -14,9 +12,10 @@ export class SendError extends Error {
 }
 
 export class ChatConnection {
-  /// heldThrough(): the newest seq such that every earlier one is held; handlers: onMessages(messages),
-  /// onAgentTyping(payload), onResolved(), onLinkChange(connected).
-  constructor({ hubUrl, token, conversationId, heldThrough, handlers }) {
+  /// heldThrough(): the newest seq such that every earlier one is held; heartbeatMs: the hub's presence.heartbeat_s;
+  /// handlers: onMessages(messages), onAgentTyping(payload), onResolved(), onLinkChange(connected).
+  constructor({ hubUrl, token, conversationId, heldThrough, heartbeatMs, handlers }) {
+    this.heartbeatMs = heartbeatMs;
     this.conversationId = conversationId;
     this.heldThrough = heldThrough;
     this.handlers = handlers;
@@ -121,7 +120,7 @@ export class ChatConnection {
   _announceOnline() {
     this.socket.emit('widget:online');
     clearInterval(this.heartbeat);
-    this.heartbeat = setInterval(() => this.socket.emit('widget:heartbeat'), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.socket.emit('widget:heartbeat'), this.heartbeatMs);
   }
 
   _whenConnected(timeoutMs) {

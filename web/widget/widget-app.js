@@ -225,6 +225,7 @@ class Widget {
       token: this.session.token,
       conversationId: this.session.conversationId,
       heldThrough: () => this.log.heldThrough,
+      heartbeatMs: this.config.presence.heartbeat_s * 1000,
       handlers: {
         onMessages: (messages) => this.receive(messages),
         onAgentTyping: (typing) => this.showAgentTyping(typing),
