@@ -26,7 +26,10 @@ public:
     }
     static ApiError forbidden(const std::string& message) { return {403, "forbidden", message}; }
     static ApiError notFound(const std::string& what) { return {404, "not_found", what + " not found"}; }
-    static ApiError conflict(const std::string& code, const std::string& message) { return {409, code, message}; }
+    static ApiError conflict(const std::string& code, const std::string& message,
+                             std::optional<std::string> field = {}) {
+        return {409, code, message, std::move(field)};
+    }
     static ApiError invalid(const std::string& code, const std::string& message, std::optional<std::string> field = {}) {
         return {422, code, message, std::move(field)};
     }

@@ -27,7 +27,8 @@ std::size_t contentChars(const std::string& text) {
 }
 
 ApiError shortcutTaken() {
-    return ApiError::conflict("conflict", "a canned response with this shortcut already exists in this scope");
+    return ApiError::conflict("conflict", "a canned response with this shortcut already exists in this scope",
+                              "shortcut");
 }
 
 } // namespace

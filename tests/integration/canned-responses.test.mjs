@@ -81,7 +81,7 @@ describe('canned responses', () => {
 
   test('a duplicate shortcut in the same scope is 409 conflict', async () => {
     const again = { title: 'Again', shortcut: '/hello', content: 'dup', scope: 'personal' };
-    assertError(await create(alice.token, again), 409, 'conflict');
+    assertError(await create(alice.token, again), 409, 'conflict', 'shortcut');
     expectStatus(await create(bob.token, again), 201);
     assertError(await create(admin, { title: 'Hours 2', shortcut: '/hours', content: 'dup', scope: 'shared' }), 409, 'conflict');
   });

@@ -106,8 +106,6 @@ export function cannedResponsesPage({ agents }) {
         newButton.hidden = false;
         load();
       } catch (error) {
-        // The only conflict a canned response can have is a shortcut already taken in its scope.
-        if (error.code === 'conflict' && !error.field) error.field = 'shortcut';
         showApiError(error, fields, general);
       } finally {
         submit.disabled = false;
