@@ -102,13 +102,13 @@ TEST_F(CannedResponseServiceTest, ValidatesDrafts) {
 
 TEST_F(CannedResponseServiceTest, ADuplicateShortcutInTheSameScopeIsAConflict) {
     service.create(ada, draft("/hi"));
-    EXPECT_EQ(failureOf([&] { service.create(ada, draft("/hi")); }), "409/conflict");
+    EXPECT_EQ(failureOf([&] { service.create(ada, draft("/hi")); }), "409/conflict/shortcut");
     EXPECT_EQ(failureOf([&] { service.create(bob, draft("/hi")); }), "ok");
     EXPECT_EQ(failureOf([&] { service.create(admin, draft("/hi", "shared")); }), "ok");
-    EXPECT_EQ(failureOf([&] { service.create(admin, draft("/hi", "shared", "demo")); }), "409/conflict");
+    EXPECT_EQ(failureOf([&] { service.create(admin, draft("/hi", "shared", "demo")); }), "409/conflict/shortcut");
 
     const auto other = service.create(ada, draft("/other"));
-    EXPECT_EQ(failureOf([&] { service.update(ada, other.id, draft("/hi")); }), "409/conflict");
+    EXPECT_EQ(failureOf([&] { service.update(ada, other.id, draft("/hi")); }), "409/conflict/shortcut");
 }
 
 TEST_F(CannedResponseServiceTest, AgentsSeeSharedResponsesOfTheirWidgetsAndTheirOwnPersonalOnes) {
