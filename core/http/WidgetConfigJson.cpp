@@ -1,6 +1,6 @@
 #include "core/http/WidgetConfigJson.h"
 
-#include "core/common/Time.h"
+#include "core/common/JsonValues.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -49,8 +49,7 @@ Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, 
     hours->set("enabled", w.businessHours.enabled);
     hours->set("timezone", w.businessHours.timezone);
     hours->set("open_now", openNow);
-    hours->set("next_change_at",
-               nextChangeMs ? Poco::Dynamic::Var(common::formatIso8601Ms(*nextChangeMs)) : Poco::Dynamic::Var());
+    hours->set("next_change_at", common::timeOrNull(nextChangeMs));
     json->set("business_hours", hours);
 
     Poco::JSON::Object::Ptr handover = new Poco::JSON::Object;

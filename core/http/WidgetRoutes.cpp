@@ -1,7 +1,7 @@
 #include "core/http/WidgetRoutes.h"
 
 #include "core/common/ApiError.h"
-#include "core/common/Time.h"
+#include "core/common/JsonValues.h"
 #include "core/common/TimeZone.h"
 #include "core/config/BusinessHoursCalendar.h"
 #include "core/conversation/ConversationJson.h"
@@ -45,27 +45,27 @@ std::shared_ptr<const config::WidgetConfig> WidgetRoutes::admittedWidget(HttpReq
     return widget;
 }
 
-void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
-    const auto widget = admittedWidget(request);
-    const auto& hours = widget->businessHours;
+WidgetRoutes::HoursNow WidgetRoutes::hoursNow(const config::WidgetConfig& widget) const {
+    const auto& hours = widget.businessHours;
     const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
     const auto now = _clock.nowMs();
-    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, _heartbeatS, calendar.isOpen(now),
-                                                calendar.nextChangeMs(now)));
+    return {calendar.isOpen(now), calendar.nextChangeMs(now)};
+}
+
+void WidgetRoutes::config(HttpRequest& request, HttpResponse& response) {
+    const auto widget = admittedWidget(request);
+    const auto hours = hoursNow(*widget);
+    response.json(200, WidgetConfigJson::render(*widget, _maxMessageChars, _heartbeatS, hours.open, hours.nextChangeMs));
     response.setHeader("Cache-Control", "public, max-age=60");
 }
 
 void WidgetRoutes::availability(HttpRequest& request, HttpResponse& response) {
     const auto widget = admittedWidget(request);
-    const auto& hours = widget->businessHours;
-    const config::BusinessHoursCalendar calendar(hours, common::TimeZone::load(hours.timezone));
-    const auto now = _clock.nowMs();
-    const auto nextChange = calendar.nextChangeMs(now);
+    const auto hours = hoursNow(*widget);
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("agents_available", _agentsAvailable(widget->id));
-    json->set("open_now", calendar.isOpen(now));
-    json->set("next_change_at",
-              nextChange ? Poco::Dynamic::Var(common::formatIso8601Ms(*nextChange)) : Poco::Dynamic::Var());
+    json->set("open_now", hours.open);
+    json->set("next_change_at", common::timeOrNull(hours.nextChangeMs));
     response.json(200, json);
 }
 

@@ -8,8 +8,10 @@
 #include "core/http/Router.h"
 #include "core/http/VisitorAuth.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace switchboard::core::http {
@@ -28,6 +30,12 @@ public:
     void registerRoutes(Router& router);
 
 private:
+    /// The widget's business hours at this moment.
+    struct HoursNow {
+        bool open = true;
+        std::optional<std::int64_t> nextChangeMs;
+    };
+    HoursNow hoursNow(const config::WidgetConfig& widget) const;
     /// The widget named by `?widget_id=`, once the request's Origin is admitted for it; 404 when unknown.
     std::shared_ptr<const config::WidgetConfig> admittedWidget(HttpRequest& request) const;
     void config(HttpRequest& request, HttpResponse& response);
