@@ -68,7 +68,7 @@ struct RealtimeConfig {
     /// Event-loop threads; 0 means one per CPU core.
     std::size_t loops = 0;
     /// Threads that run socket requests touching the database, off the loops.
-    std::size_t workers = 2;
+    std::size_t workers = 4;
     /// Engine.IO timing announced in the open packet: the hub pings every interval and drops a client that
     /// has not answered within the timeout.
     int pingIntervalMs = 25'000;

@@ -25,6 +25,11 @@ std::string preview(const std::string& text) {
     return text.substr(0, std::min(bytes, text.size()));
 }
 
+/// Whether a message moved the conversation's status or owner (events and a full save follow).
+bool stateChanged(const Conversation& before, const Conversation& after) {
+    return before.status != after.status || before.assignedAgentId != after.assignedAgentId;
+}
+
 } // namespace
 
 MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
@@ -159,15 +164,17 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         c.activityAt = now;
         c.updatedAt = now;
         mutate(c, draft);
-        _conversations.save(sql, c);
+        if (stateChanged(before, c)) {
+            _conversations.save(sql, c);
+        } else {
+            _conversations.saveMessageTotals(sql, c);
+        }
         return {{draft, true}, before, c};
     });
 
     if (outcome.posted.created) {
         _events.messageNew(outcome.after, outcome.posted.message);
-        const bool stateChanged = outcome.before.status != outcome.after.status ||
-                                  outcome.before.assignedAgentId != outcome.after.assignedAgentId;
-        if (stateChanged) {
+        if (stateChanged(outcome.before, outcome.after)) {
             if (auto view = _database.read([&](store::Sql& sql) { return _conversations.findView(sql, conversationId); })) {
                 if (outcome.before.assignedAgentId != outcome.after.assignedAgentId) _events.conversationAssigned(*view);
                 _events.conversationUpdated(*view);

@@ -2,6 +2,7 @@
 
 #include "core/realtime/WebSocketFrameEncoder.h"
 
+#include <array>
 #include <cerrno>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -27,6 +28,9 @@ Connection::ReadResult Connection::read(char* scratch, std::size_t scratchSize, 
         if (n > 0) {
             total += static_cast<std::size_t>(n);
             _decoder.feed(scratch, static_cast<std::size_t>(n), out);
+            // A short read took all there was; more arriving later wakes the (level-triggered) loop again, so
+            // asking once more only to hear EAGAIN would be a wasted system call per message.
+            if (static_cast<std::size_t>(n) < scratchSize) break;
             continue;
         }
         if (n == 0) return ReadResult::PeerGone;
@@ -37,34 +41,61 @@ Connection::ReadResult Connection::read(char* scratch, std::size_t scratchSize, 
     return ReadResult::Open;
 }
 
-Connection::SendResult Connection::send(std::shared_ptr<const std::string> frame) {
-    if (_closing) return SendResult::PeerGone;
+Connection::SendResult Connection::enqueue(std::shared_ptr<const std::string> frame) {
+    if (_closing) return SendResult::Closing;
     if (_queuedBytes + frame->size() > _maxQueuedBytes) return SendResult::Overflow;
     _queuedBytes += frame->size();
     _queue.push_back(std::move(frame));
-    return flush() ? SendResult::Sent : SendResult::PeerGone;
+    return SendResult::Queued;
 }
 
 bool Connection::flush() {
+    constexpr std::size_t MaxFramesPerCall = 64;
+    std::array<iovec, MaxFramesPerCall> parts{};
     while (_queueHead < _queue.size()) {
-        const auto& frame = *_queue[_queueHead];
-        const auto n = ::send(_fd, frame.data() + _headOffset, frame.size() - _headOffset, MSG_NOSIGNAL);
+        std::size_t count = 0;
+        for (auto i = _queueHead; i < _queue.size() && count < parts.size(); ++i, ++count) {
+            const auto& frame = *_queue[i];
+            const std::size_t skip = count == 0 ? _headOffset : 0;
+            parts[count].iov_base = const_cast<char*>(frame.data() + skip);
+            parts[count].iov_len = frame.size() - skip;
+        }
+        msghdr message{};
+        message.msg_iov = parts.data();
+        message.msg_iovlen = count;
+        const auto n = ::sendmsg(_fd, &message, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR) continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
             return false;
         }
-        _headOffset += static_cast<std::size_t>(n);
-        if (_headOffset == frame.size()) {
-            _queuedBytes -= frame.size();
-            _headOffset = 0;
-            ++_queueHead;
-        }
+        if (n == 0) return true; // nothing taken: wait for the socket to become writable
+        advance(static_cast<std::size_t>(n));
     }
     _queue.clear();
     _queue.shrink_to_fit(); // an idle socket holds no queue memory
     _queueHead = 0;
     return true;
+}
+
+void Connection::advance(std::size_t written) {
+    while (written > 0) {
+        const auto& frame = *_queue[_queueHead];
+        const auto rest = frame.size() - _headOffset;
+        if (written < rest) {
+            _headOffset += written;
+            return;
+        }
+        written -= rest;
+        _queuedBytes -= frame.size();
+        _headOffset = 0;
+        _queue[_queueHead++].reset(); // its memory goes now, not when the whole queue has drained
+    }
+    // A peer that never quite catches up would otherwise grow the vector of spent slots without end.
+    if (_queueHead >= 64 && _queueHead * 2 >= _queue.size()) {
+        _queue.erase(_queue.begin(), _queue.begin() + static_cast<std::ptrdiff_t>(_queueHead));
+        _queueHead = 0;
+    }
 }
 
 void Connection::startClose(std::uint16_t code, std::string_view reason) {
@@ -76,14 +107,6 @@ void Connection::startClose(std::uint16_t code, std::string_view reason) {
     _queue.push_back(std::move(frame));
     _closing = true;
     flush();
-}
-
-void Connection::abandon() {
-    _closing = true;
-    _queue.clear();
-    _queueHead = 0;
-    _headOffset = 0;
-    _queuedBytes = 0;
 }
 
 void Connection::shutdown() {

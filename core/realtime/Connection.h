@@ -35,19 +35,17 @@ public:
     }
     const WebSocketFrameDecoder& decoder() const { return _decoder; }
 
-    enum class SendResult { Sent, Overflow, PeerGone };
-    /// Queues a complete WebSocket frame and writes what the socket takes at once. Overflow when the queue
-    /// would exceed its bound; nothing is queued then, nor once the connection is closing.
-    SendResult send(std::shared_ptr<const std::string> frame);
-    /// Writes queued frames until the socket would block; false when the peer is gone.
+    enum class SendResult { Queued, Overflow, Closing };
+    /// Queues a complete WebSocket frame for the next `flush`. Overflow when the queue would exceed its bound;
+    /// nothing is queued then, nor once the connection is closing.
+    SendResult enqueue(std::shared_ptr<const std::string> frame);
+    /// Writes queued frames, many per system call, until the socket would block; false when the peer is gone.
     bool flush();
     bool hasQueued() const { return !_queue.empty(); }
     std::size_t queuedBytes() const { return _queuedBytes; }
 
     /// Queues a close frame; nothing more is sent or read after it. The loop closes the socket once it is flushed.
     void startClose(std::uint16_t code, std::string_view reason);
-    /// The peer is gone: nothing more is sent.
-    void abandon();
     bool closing() const { return _closing; }
 
     void shutdown();
@@ -64,7 +62,15 @@ public:
     std::int64_t deadlineMs = 0;
     std::vector<std::string> rooms;
 
+    // Kept by the loop: the epoll events registered for the socket (changed only when they differ), and whether
+    // the connection already waits in the loop's list of sockets to flush.
+    std::uint32_t watchedEvents = 0;
+    bool flushScheduled = false;
+
 private:
+    /// Drops the frames already written from the front of the queue.
+    void advance(std::size_t written);
+
     const std::uint64_t _id;
     Poco::Net::StreamSocket _socket;
     const int _fd;

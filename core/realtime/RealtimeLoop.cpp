@@ -65,10 +65,14 @@ void RealtimeLoop::stop() {
 }
 
 void RealtimeLoop::post(Task task) {
+    bool wake = false;
     {
         std::lock_guard lock(_tasksMutex);
+        // Tasks already waiting mean a wake-up is already on its way; the loop takes them all at once.
+        wake = _tasks.empty();
         _tasks.push_back(std::move(task));
     }
+    if (!wake) return;
     const std::uint64_t one = 1;
     [[maybe_unused]] const auto written = ::write(_wakeFd, &one, sizeof one);
 }
@@ -88,6 +92,7 @@ void RealtimeLoop::adopt(Poco::Net::StreamSocket socket, std::string buffered, s
         Poco::Logger::get("realtime").warning("cannot watch socket: %s", std::string(std::strerror(errno)));
         return;
     }
+    connection->watchedEvents = event.events;
     auto& adopted = *connection;
     _connections.emplace(id, std::move(connection));
     _connectionCount.store(_connections.size(), std::memory_order_relaxed);
@@ -106,18 +111,18 @@ Connection* RealtimeLoop::find(std::uint64_t connectionId) {
 }
 
 void RealtimeLoop::send(Connection& connection, std::shared_ptr<const std::string> frame) {
-    switch (connection.send(std::move(frame))) {
-    case Connection::SendResult::Sent:
-        updateInterest(connection);
+    switch (connection.enqueue(std::move(frame))) {
+    case Connection::SendResult::Queued:
+        // Written when this turn of the loop ends: everything a turn sends to one socket goes in one system call.
+        if (!connection.flushScheduled) {
+            connection.flushScheduled = true;
+            _toFlush.push_back(connection.id());
+        }
         return;
     case Connection::SendResult::Overflow:
         close(connection, static_cast<std::uint16_t>(WebSocketCloseCode::PolicyViolation), "too slow to keep up");
         return;
-    case Connection::SendResult::PeerGone:
-        if (!connection.closing()) {
-            connection.abandon();
-            setDeadline(connection, nowMs());
-        }
+    case Connection::SendResult::Closing:
         return;
     }
 }
@@ -190,7 +195,28 @@ void RealtimeLoop::run() {
                 _handler.deadline(*this, *connection);
             }
         });
+        flushScheduled();
     }
+}
+
+void RealtimeLoop::flushScheduled() {
+    // By index: a connection that turns out to be gone is destroyed here, and its goodbyes to others (presence)
+    // schedule more sockets behind it.
+    for (std::size_t i = 0; i < _toFlush.size(); ++i) {
+        if (auto* connection = find(_toFlush[i])) {
+            connection->flushScheduled = false;
+            writeOut(*connection);
+        }
+    }
+    _toFlush.clear();
+}
+
+void RealtimeLoop::writeOut(Connection& connection) {
+    if (!connection.flush() || (connection.closing() && !connection.hasQueued())) {
+        destroy(connection.id());
+        return;
+    }
+    updateInterest(connection);
 }
 
 void RealtimeLoop::runTasks() {
@@ -212,15 +238,9 @@ void RealtimeLoop::handleEvent(std::uint64_t connectionId, std::uint32_t events)
     auto* connection = find(connectionId);
     if (!connection) return;
     if (events & EPOLLOUT) {
-        if (!connection->flush()) {
-            destroy(connectionId);
-            return;
-        }
-        if (connection->closing() && !connection->hasQueued()) {
-            destroy(connectionId);
-            return;
-        }
-        updateInterest(*connection);
+        writeOut(*connection);
+        connection = find(connectionId);
+        if (!connection) return;
     }
     if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) readFrom(*connection);
 }
@@ -271,8 +291,10 @@ void RealtimeLoop::updateInterest(Connection& connection) {
     epoll_event event{};
     event.events = (connection.closing() ? 0u : static_cast<std::uint32_t>(EPOLLIN | EPOLLRDHUP)) |
                    (connection.hasQueued() ? static_cast<std::uint32_t>(EPOLLOUT) : 0u);
+    if (event.events == connection.watchedEvents) return;
     event.data.u64 = connection.id();
     ::epoll_ctl(_epoll, EPOLL_CTL_MOD, connection.fd(), &event);
+    connection.watchedEvents = event.events;
 }
 
 void RealtimeLoop::destroy(std::uint64_t connectionId) {

@@ -57,7 +57,8 @@ public:
                std::optional<std::string> cookieToken);
 
     Connection* find(std::uint64_t connectionId);
-    /// Sends a complete frame; a connection whose queue overflows is dropped (1008, too slow).
+    /// Sends a complete frame (written at the end of the loop's turn); a connection whose queue overflows is
+    /// dropped (1008, too slow).
     void send(Connection& connection, std::shared_ptr<const std::string> frame);
     /// Sends a frame to every connection in any of `rooms` (once each) for which `admit` says yes.
     void broadcast(const std::vector<std::string>& rooms, const std::shared_ptr<const std::string>& frame,
@@ -80,6 +81,10 @@ private:
     void readFrom(Connection& connection);
     /// Acts on the messages just decoded into `_messages` for connection `id`, then on how the read ended.
     void process(std::uint64_t id, Connection::ReadResult result);
+    /// Writes out every connection that `send` queued frames for during this turn.
+    void flushScheduled();
+    /// Writes what the socket takes; destroys the connection when the peer is gone or its close frame went out.
+    void writeOut(Connection& connection);
     void updateInterest(Connection& connection);
     void destroy(std::uint64_t connectionId);
 
@@ -103,6 +108,7 @@ private:
     TimerQueue _timers;
     std::vector<char> _scratch;
     std::vector<WebSocketFrameDecoder::Message> _messages;
+    std::vector<std::uint64_t> _toFlush;
 };
 
 } // namespace switchboard::core::realtime

@@ -92,6 +92,15 @@ void ConversationRepository::save(Sql& sql, const conversation::Conversation& c)
              param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
 }
 
+void ConversationRepository::saveMessageTotals(Sql& sql, const conversation::Conversation& c) {
+    sql.run("UPDATE conversations SET last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
+            "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
+            "last_message_at = ?, activity_at = ?, updated_at = ? WHERE id = ?",
+            {c.lastSeq, c.unreadByAgent, c.unreadByVisitor, param(c.lastMessageText), param(c.lastMessageSender),
+             param(c.firstMessageAt), param(c.firstResponseAt), param(c.lastMessageAt), c.activityAt, c.updatedAt,
+             c.id});
+}
+
 std::optional<std::string> ConversationRepository::findOpenIdByContact(Sql& sql, const std::string& widgetId,
                                                                       const std::optional<std::string>& phone,
                                                                       const std::optional<std::string>& email) {

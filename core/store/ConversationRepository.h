@@ -33,6 +33,9 @@ public:
     void insert(Sql& sql, const conversation::Conversation& conversation);
     /// Writes every mutable column of an existing conversation (not its tags).
     void save(Sql& sql, const conversation::Conversation& conversation);
+    /// Saves only what a new message changes (sequence, unread counts, last message, timestamps), leaving status
+    /// and assignment alone: an UPDATE that names no indexed column but the activity time touches fewer pages.
+    void saveMessageTotals(Sql& sql, const conversation::Conversation& conversation);
     void replaceTags(Sql& sql, const std::string& conversationId, const std::vector<std::string>& tags);
 
     std::optional<conversation::ConversationView> findView(Sql& sql, const std::string& id);

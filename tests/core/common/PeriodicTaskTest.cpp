@@ -5,6 +5,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <stdexcept>
 
 using switchboard::core::common::PeriodicTask;
@@ -59,4 +62,25 @@ TEST(PeriodicTaskTest, DestructionDoesNotWaitForTheNextInterval) {
     const auto started = std::chrono::steady_clock::now();
     { PeriodicTask task("slow", 1h, [] {}); }
     EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);
+}
+
+TEST(PeriodicTaskTest, ABackgroundTaskRunsAtTheLowestPriorityAndLeavesTheCallersAlone) {
+    const int callerNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    std::mutex mutex;
+    std::optional<int> taskNice;
+    Runs runs;
+    PeriodicTask task(
+        "housekeeping", 1ms,
+        [&] {
+            {
+                std::lock_guard lock(mutex);
+                taskNice = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+            }
+            runs.add();
+        },
+        PeriodicTask::Priority::Background);
+    ASSERT_TRUE(runs.reach(1));
+    std::lock_guard lock(mutex);
+    EXPECT_EQ(taskNice, 19);
+    EXPECT_EQ(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), callerNice);
 }

@@ -26,10 +26,11 @@ TEST(ConnectionTest, APeerThatNeverReadsIsRefusedOnceTheQueueReachesItsBound) {
     Connection connection(1, pair.server, 4096, MaxQueued);
     const auto frame = std::make_shared<const std::string>(64 * 1024, 'x');
     // The kernel's buffers take the first frames; then the queue fills up to its bound and no further.
-    Connection::SendResult result = Connection::SendResult::Sent;
+    Connection::SendResult result = Connection::SendResult::Queued;
     std::size_t sent = 0;
-    while (result == Connection::SendResult::Sent && sent < 100'000) {
-        result = connection.send(frame);
+    while (result == Connection::SendResult::Queued && sent < 100'000) {
+        result = connection.enqueue(frame);
+        ASSERT_TRUE(connection.flush());
         ++sent;
         EXPECT_LE(connection.queuedBytes(), MaxQueued);
     }
@@ -44,7 +45,7 @@ TEST(ConnectionTest, QueuedFramesGoOutWholeAndInOrderOnceThePeerReads) {
     for (char c : std::string("abcdefgh")) {
         auto frame = std::make_shared<const std::string>(512 * 1024, c);
         expected += *frame;
-        ASSERT_EQ(connection.send(frame), Connection::SendResult::Sent);
+        ASSERT_EQ(connection.enqueue(frame), Connection::SendResult::Queued);
     }
     std::string received;
     std::vector<char> buffer(64 * 1024);
@@ -60,12 +61,37 @@ TEST(ConnectionTest, QueuedFramesGoOutWholeAndInOrderOnceThePeerReads) {
     EXPECT_EQ(connection.queuedBytes(), 0u);
 }
 
+TEST(ConnectionTest, ManySmallFramesQueuedInOneTurnGoOutInOrderInOneFlush) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 4096, MaxQueued);
+    // More frames than one system call carries, so that the flush has to go round.
+    std::string expected;
+    for (int i = 0; i < 300; ++i) {
+        auto frame = std::make_shared<const std::string>("frame " + std::to_string(i) + ";");
+        expected += *frame;
+        ASSERT_EQ(connection.enqueue(frame), Connection::SendResult::Queued);
+    }
+    EXPECT_EQ(connection.queuedBytes(), expected.size());
+    ASSERT_TRUE(connection.flush());
+    EXPECT_FALSE(connection.hasQueued());
+    EXPECT_EQ(connection.queuedBytes(), 0u);
+    std::string received(expected.size(), '\0');
+    std::size_t got = 0;
+    pair.client.setReceiveTimeout(Poco::Timespan(1, 0));
+    while (got < expected.size()) {
+        const int n = pair.client.receiveBytes(received.data() + got, static_cast<int>(expected.size() - got));
+        ASSERT_GT(n, 0);
+        got += static_cast<std::size_t>(n);
+    }
+    EXPECT_EQ(received, expected);
+}
+
 TEST(ConnectionTest, NothingIsQueuedAfterTheCloseFrame) {
     SocketPair pair;
     Connection connection(1, pair.server, 4096, MaxQueued);
     connection.startClose(1000, "bye");
     EXPECT_TRUE(connection.closing());
-    EXPECT_EQ(connection.send(std::make_shared<const std::string>("late")), Connection::SendResult::PeerGone);
+    EXPECT_EQ(connection.enqueue(std::make_shared<const std::string>("late")), Connection::SendResult::Closing);
     char frame[16];
     const int n = pair.client.receiveBytes(frame, sizeof frame);
     ASSERT_EQ(n, 7);
