@@ -10,6 +10,7 @@
 #include "core/config/ConfigError.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/CannedResponseService.h"
+#include "core/conversation/AgentConversationJson.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
@@ -78,7 +79,7 @@ struct Hub::Parts {
                    config.database.poolWaitMs),
           widgets(std::move(widgetConfigs)),
           limiter(clock),
-          events(bus),
+          events(bus, [this](const conversation::ConversationView& view) { return agentConversationJson(view); }),
           messages(database, widgets, clock, limiter, events, config.server.maxMessageChars),
           sessions(database, widgets, clock, limiter, events, messages),
           conversations(database, clock, events,
@@ -94,6 +95,7 @@ struct Hub::Parts {
                           [this](const std::string& id, std::int64_t atMs) {
                               presenceWriter.recordLastSeen(id, atMs);
                           }),
+          agentConversationJson(visitorPresence),
           agentPresence(
               clock, bus, config.presence,
               [this] {
@@ -116,7 +118,7 @@ struct Hub::Parts {
           health(database, ready),
           widgetRoutes(widgets, sessions, messages, conversations, clock, config.server.maxMessageChars,
                        config.presence.heartbeatS, [this](const std::string& widgetId) { return agentPresence.availableFor(widgetId) > 0; }),
-          conversationRoutes(guard, conversations, messages, visitorPresence, viewing),
+          conversationRoutes(guard, conversations, messages, agentConversationJson, viewing),
           authRoutes(guard, authService, config.auth),
           agentRoutes(guard, agentService),
           cannedRoutes(guard, cannedResponses),
@@ -234,6 +236,7 @@ struct Hub::Parts {
     conversation::StatsService stats;
     presence::PresenceWriter presenceWriter; // before the presence it writes, so it outlives them and drains last
     presence::VisitorPresence visitorPresence;
+    conversation::AgentConversationJson agentConversationJson;
     presence::AgentPresence agentPresence;
     presence::ViewingRegistry viewing;
     common::PeriodicTask presenceSweep; // after what it sweeps, so it stops first

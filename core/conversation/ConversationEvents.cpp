@@ -52,7 +52,7 @@ void ConversationEvents::publishConversation(const std::string& name, const Conv
                                              Poco::JSON::Object::Ptr payload, std::vector<Room> extraRooms) {
     if (!payload) payload = new Poco::JSON::Object;
     payload->set("conversation_id", view.conversation.id);
-    payload->set("conversation", ConversationJson::conversation(view));
+    payload->set("conversation", _render ? _render(view) : ConversationJson::conversation(view));
     auto rooms = roomsOf(view.conversation);
     rooms.insert(rooms.end(), extraRooms.begin(), extraRooms.end());
     _bus.publish({name, payload, rooms});

@@ -4,6 +4,9 @@
 #include "core/conversation/Message.h"
 #include "core/events/EventBus.h"
 
+#include <Poco/JSON/Object.h>
+
+#include <functional>
 #include <string>
 
 namespace switchboard::core::conversation {
@@ -12,7 +15,12 @@ namespace switchboard::core::conversation {
 /// change is committed, by whichever edge made it.
 class ConversationEvents {
 public:
-    explicit ConversationEvents(events::EventBus& bus) : _bus(bus) {}
+    /// Renders the conversation an event carries; the hub passes AgentConversationJson, so that events carry
+    /// the same fields as REST (the visitor's presence). Without one, ConversationJson's fields alone.
+    using Render = std::function<Poco::JSON::Object::Ptr(const ConversationView&)>;
+
+    explicit ConversationEvents(events::EventBus& bus, Render render = nullptr)
+        : _bus(bus), _render(std::move(render)) {}
 
     void messageNew(const Conversation& conversation, const Message& message);
     void conversationNew(const ConversationView& view);
@@ -26,6 +34,7 @@ private:
                              std::vector<events::Room> extraRooms = {});
 
     events::EventBus& _bus;
+    const Render _render;
 };
 
 } // namespace switchboard::core::conversation

@@ -7,8 +7,6 @@
 
 #include <Poco/StringTokenizer.h>
 
-#include <algorithm>
-
 namespace switchboard::core::http {
 
 using common::ApiError;
@@ -16,16 +14,16 @@ using conversation::ConversationJson;
 
 ConversationRoutes::ConversationRoutes(const AuthGuard& guard, conversation::ConversationService& conversations,
                                        conversation::MessageService& messages,
-                                       const presence::VisitorPresence& visitors,
+                                       const conversation::AgentConversationJson& toJson,
                                        const presence::ViewingRegistry& viewing)
-    : _guard(guard), _conversations(conversations), _messages(messages), _visitors(visitors), _viewing(viewing) {}
+    : _guard(guard), _conversations(conversations), _messages(messages), _toJson(toJson), _viewing(viewing) {}
 
 void ConversationRoutes::registerRoutes(Router& router) {
     // Actions whose whole answer is the changed conversation share one shape.
     auto action = [this](auto change) {
         return [this, change](HttpRequest& req, HttpResponse& res) {
             auto caller = _guard.require(req);
-            res.json(200, toJson(change(caller, req)));
+            res.json(200, _toJson(change(caller, req)));
         };
     };
     auto agentIdOf = [](const HttpRequest& req) { return JsonBody::parse(req.body).requireString("agent_id"); };
@@ -69,7 +67,7 @@ void ConversationRoutes::list(HttpRequest& request, HttpResponse& response) {
 
     auto page = _conversations.list(caller, query);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const auto& view : page.conversations) items->add(toJson(view));
+    for (const auto& view : page.conversations) items->add(_toJson(view));
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("conversations", items);
     json->set("next_cursor", page.nextCursor ? Poco::Dynamic::Var(*page.nextCursor) : Poco::Dynamic::Var());
@@ -116,24 +114,15 @@ void ConversationRoutes::patch(HttpRequest& request, HttpResponse& response) {
     changes.priority = body.optString("priority");
     changes.tags = body.optStringArray("tags");
     changes.subject = body.optString("subject");
-    response.json(200, toJson(_conversations.update(caller, request.pathParam("id"), changes)));
+    response.json(200, _toJson(_conversations.update(caller, request.pathParam("id"), changes)));
 }
 
 void ConversationRoutes::detail(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
     const auto& id = request.pathParam("id");
-    auto json = toJson(_conversations.get(caller, id));
+    auto json = _toJson(_conversations.get(caller, id));
     ConversationJson::addViewing(*json, _viewing.viewers(id), _viewing.lastViewedAt(id));
     response.json(200, json);
-}
-
-Poco::JSON::Object::Ptr ConversationRoutes::toJson(const conversation::ConversationView& view) const {
-    auto json = ConversationJson::conversation(view);
-    const auto visitor = _visitors.snapshot(view.visitor.id);
-    // The stored time is written when the visitor leaves, so a later heartbeat is the better answer.
-    ConversationJson::addVisitorPresence(*json, visitor.isOnline,
-                                         std::max(visitor.lastHeartbeatMs.value_or(0), view.visitor.lastSeenAt));
-    return json;
 }
 
 } // namespace switchboard::core::http

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/conversation/AgentConversationJson.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/Router.h"
 #include "core/presence/ViewingRegistry.h"
-#include "core/presence/VisitorPresence.h"
 
 namespace switchboard::core::http {
 
@@ -13,7 +13,7 @@ namespace switchboard::core::http {
 class ConversationRoutes {
 public:
     ConversationRoutes(const AuthGuard& guard, conversation::ConversationService& conversations,
-                       conversation::MessageService& messages, const presence::VisitorPresence& visitors,
+                       conversation::MessageService& messages, const conversation::AgentConversationJson& toJson,
                        const presence::ViewingRegistry& viewing);
 
     void registerRoutes(Router& router);
@@ -25,13 +25,11 @@ private:
     void reply(HttpRequest& request, HttpResponse& response);
     void read(HttpRequest& request, HttpResponse& response);
     void patch(HttpRequest& request, HttpResponse& response);
-    /// A conversation as agents see it: with whether its visitor is online.
-    Poco::JSON::Object::Ptr toJson(const conversation::ConversationView& view) const;
 
     const AuthGuard& _guard;
     conversation::ConversationService& _conversations;
     conversation::MessageService& _messages;
-    const presence::VisitorPresence& _visitors;
+    const conversation::AgentConversationJson& _toJson;
     const presence::ViewingRegistry& _viewing;
 };
 

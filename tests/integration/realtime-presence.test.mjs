@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
-  TIMESTAMP, adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, query,
+  TIMESTAMP, adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, patch, query,
 } from './lib/api.mjs';
 import { connectSocket, nextEvent, record, request } from './lib/socket.mjs';
 
@@ -81,6 +81,23 @@ describe('presence over the real-time endpoint', () => {
     const detail = await conversation(hub, agent.token, visitor.conversation_id);
     assert.equal(detail.visitor.is_online, true);
     assert.deepEqual(outsiderHeard(), []);
+  });
+
+  test('a conversation in a socket event carries the visitor\'s presence, as REST does', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const { agentSocket, visitor } = await visitorOnline();
+    const updated = nextEvent(agentSocket, 'conversation:updated',
+      (event) => event.conversation_id === visitor.conversation_id);
+    expectStatus(await patch(hub, `/api/conversations/${visitor.conversation_id}`, { priority: 'high' },
+      { token: agent.token }), 200);
+    const event = await updated;
+    assert.equal(event.conversation.priority, 'high');
+    assert.equal(event.conversation.visitor.is_online, true);
+    assert.match(event.conversation.visitor.last_seen_at, TIMESTAMP);
+    // The same fields as the REST detail, but for what only the detail carries (who is viewing).
+    const detail = await conversation(hub, agent.token, visitor.conversation_id);
+    const { viewers, last_viewed_at: lastViewedAt, ...restFields } = detail;
+    assert.deepEqual(Object.keys(event.conversation).sort(), Object.keys(restFields).sort());
+    assert.deepEqual(Object.keys(event.conversation.visitor).sort(), Object.keys(detail.visitor).sort());
   });
 
   test('heartbeats keep a visitor online; without them it goes offline after visitor_timeout_s, and widget:online brings it back', { timeout: TEST_TIMEOUT_MS }, async () => {
