@@ -16,7 +16,11 @@ const std::array<std::string, 4> Statuses{"online", "away", "busy", "offline"};
 
 AgentPresence::AgentPresence(const common::Clock& clock, events::EventBus& bus, const config::PresenceConfig& config,
                              AllWidgets allWidgets, StatusRecorder recordStatus)
-    : _clock(clock), _bus(bus), _staleMs(std::int64_t{config.agentStaleS} * 1000), _allWidgets(std::move(allWidgets)),
+    : _clock(clock),
+      _bus(bus),
+      _heartbeatS(config.heartbeatS),
+      _staleMs(std::int64_t{config.agentStaleS} * 1000),
+      _allWidgets(std::move(allWidgets)),
       _recordStatus(std::move(recordStatus)) {}
 
 bool AgentPresence::isStatus(const std::string& status) {

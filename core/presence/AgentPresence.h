@@ -43,6 +43,11 @@ public:
 
     static bool isStatus(const std::string& status);
 
+    /// How often clients are asked to heartbeat, and how long after the last one an agent counts as away
+    /// (`presence.heartbeat_s`, `presence.agent_stale_s`).
+    int heartbeatS() const { return _heartbeatS; }
+    int staleAfterS() const { return static_cast<int>(_staleMs / 1000); }
+
     /// Also a heartbeat. Throws 422 `validation_failed` (field `status`) for an unknown status.
     void setStatus(const auth::Agent& agent, const std::string& status);
     /// An agent seen for the first time keeps the status stored with its account.
@@ -84,6 +89,7 @@ private:
 
     const common::Clock& _clock;
     events::EventBus& _bus;
+    const int _heartbeatS;
     const std::int64_t _staleMs;
     AllWidgets _allWidgets;
     StatusRecorder _recordStatus;

@@ -373,8 +373,13 @@ bool SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
         });
     } else if (name == "agent:heartbeat") {
         answerNow(loop, connection, ackId, [this, &caller] {
-            _services.agentPresence.heartbeat(caller.agent);
-            return Poco::Dynamic::Var(Poco::JSON::Object::Ptr(new Poco::JSON::Object));
+            auto& presence = _services.agentPresence;
+            presence.heartbeat(caller.agent);
+            // When the next one is due: the portal learns the hub's timing from its first heartbeat.
+            Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
+            result->set("heartbeat_s", presence.heartbeatS());
+            result->set("stale_after_s", presence.staleAfterS());
+            return Poco::Dynamic::Var(result);
         });
     } else if (name == "agent:viewing" || name == "agent:stop_viewing") {
         viewingEvent(loop, connection, arg, name == "agent:viewing", ackId);

@@ -1,8 +1,31 @@
 // A visitor and an agent, each in a browser of their own, chat as people would: the visitor on the demo page, the
 // agent in the portal. Nothing in between is driven by the test.
+import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, screenshot } from './lib/browser.mjs';
 import { useHub } from '../integration/lib/hub.mjs';
+import { adminToken, expectStatus, get, listAll, query } from '../integration/lib/api.mjs';
+
+/// The portal signed in as the hub's admin, showing the inbox.
+async function signIn(hub, page) {
+  await page.goto(`${hub.url}/portal`);
+  await page.getByLabel('Email').fill(hub.adminEmail);
+  await page.getByLabel('Password').fill(hub.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+}
+
+/// The demo page's widget, through its pre-chat form.
+async function startChat(hub, page, name, email) {
+  await page.goto(`${hub.url}/demo`);
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  return page.getByRole('textbox', { name: 'Message' });
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('visitor and agent in two browsers', () => {
   const hub = useHub();
@@ -24,11 +47,7 @@ describe('visitor and agent in two browsers', () => {
   });
 
   test('the agent sees the visitor arrive live, they chat with typing both ways, and a reload resumes', async () => {
-    await agentPage.goto(`${hub.url}/portal`);
-    await agentPage.getByLabel('Email').fill(hub.adminEmail);
-    await agentPage.getByLabel('Password').fill(hub.adminPassword);
-    await agentPage.getByRole('button', { name: 'Sign in' }).click();
-    await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signIn(hub, agentPage);
 
     // The agent is online in the portal, so the widget says so.
     await visitorPage.goto(`${hub.url}/demo`);
@@ -74,5 +93,48 @@ describe('visitor and agent in two browsers', () => {
     await visitorPage.getByRole('button', { name: 'Open chat' }).click();
     await visitorPage.getByText('Yes, it ships today.').waitFor();
     await visitorPage.getByText('Hello, is my order on its way?').waitFor();
+  });
+});
+
+describe('both apps heartbeat at the pace the hub sets', () => {
+  const HEARTBEAT_S = 1;
+  const hub = useHub({ hub: { presence: { heartbeat_s: HEARTBEAT_S } } });
+  let browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the portal and the widget follow presence.heartbeat_s, not a built-in interval', async () => {
+    const agentPage = await (await browser.newContext()).newPage();
+    const visitorPage = await (await browser.newContext()).newPage();
+    await signIn(hub, agentPage);
+    const visitorBox = await startChat(hub, visitorPage, 'Ada Lovelace', 'ada@example.com');
+    await visitorBox.fill('Hello');
+    await visitorBox.press('Enter');
+
+    const admin = await adminToken(hub);
+    const [chat] = await listAll(hub, admin);
+    assert.ok(chat, 'the visitor has a conversation');
+    const agentBeat = async () => {
+      const { agents } = expectStatus(await get(hub, '/api/agent/status', { token: admin }), 200);
+      return agents.find((agent) => agent.display_name)?.last_heartbeat;
+    };
+    const visitorBeat = async () => expectStatus(await get(hub,
+      `/api/widget/presence${query({ conversation_id: chat.id })}`, { token: admin }), 200).last_heartbeat;
+
+    // Over four intervals each side heartbeats about four times; the built-in fallbacks (25 s and more) once.
+    const seen = { agent: new Set(), visitor: new Set() };
+    for (const until = Date.now() + (4 * HEARTBEAT_S * 1000) + 500; Date.now() < until;) {
+      seen.agent.add(await agentBeat());
+      seen.visitor.add(await visitorBeat());
+      await pause(150);
+    }
+    assert.ok(seen.agent.size >= 3, `the portal heartbeat ${seen.agent.size} time(s) in 4.5 s`);
+    assert.ok(seen.visitor.size >= 3, `the widget heartbeat ${seen.visitor.size} time(s) in 4.5 s`);
   });
 });

@@ -194,7 +194,7 @@ describe('presence over the real-time endpoint', () => {
     assert.equal(refused.error.field, 'status');
     assert.deepEqual(await request(agentSocket, 'agent:set_status', { status: 'online' }),
       { agent_id: agent.agent.id, status: 'online' });
-    assert.deepEqual(await request(agentSocket, 'agent:heartbeat', {}), {});
+    assert.deepEqual(await request(agentSocket, 'agent:heartbeat', {}), { heartbeat_s: 1, stale_after_s: AGENT_STALE_S });
     assert.deepEqual(outsiderHeard().filter((e) => e.agent_id === agent.agent.id), []);
   });
 

@@ -3,23 +3,38 @@ import { SocketClient } from '/shared/socket-client.js';
 import { api } from './api.js';
 import { session } from './session.js';
 
-// presence.heartbeat_s defaults to 30 s and agents go stale only after 300 s, so 25 s leaves ample margin.
-const HEARTBEAT_MS = 25_000;
+// Until the hub's first heartbeat answer tells its presence.heartbeat_s: below its default of 30 s.
+const DEFAULT_HEARTBEAT_MS = 25_000;
 
 /// Opens the socket and starts the heartbeat; `close()` ends both for good.
 export function connectRealtime() {
   // Without a stored token (a new tab) the same-origin upgrade carries the session cookie instead.
   const socket = new SocketClient({ url: location.origin, auth: () => (session.token ? { token: session.token } : {}) });
-  const heartbeat = setInterval(() => {
-    if (socket.connected) socket.emit('agent:heartbeat');
+  let intervalMs = DEFAULT_HEARTBEAT_MS;
+  let timer = null;
+  const schedule = () => {
+    clearInterval(timer);
+    timer = setInterval(beat, intervalMs);
+  };
+  // Each answer says when the next heartbeat is due; the interval follows it.
+  const beatOnSocket = () => socket.request('agent:heartbeat').then((answer) => {
+    const seconds = answer && answer.heartbeat_s;
+    if (Number.isFinite(seconds) && seconds > 0 && seconds * 1000 !== intervalMs) {
+      intervalMs = seconds * 1000;
+      schedule();
+    }
+  }).catch(() => {});
+  function beat() {
+    if (socket.connected) beatOnSocket();
     else api.heartbeat().catch(() => {});
-  }, HEARTBEAT_MS);
-  socket.on('connect', () => socket.emit('agent:heartbeat'));
+  }
+  schedule();
+  socket.on('connect', beatOnSocket);
   socket.connect();
   return {
     socket,
     close() {
-      clearInterval(heartbeat);
+      clearInterval(timer);
       socket.close();
     },
   };
