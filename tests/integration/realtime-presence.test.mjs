@@ -1,12 +1,12 @@
 // Presence and viewing driven over the real-time endpoint with the stock socket.io-client, with presence timings
 // shortened to seconds so that timeouts happen within a test.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
   TIMESTAMP, adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, patch, query,
 } from './lib/api.mjs';
-import { connectSocket, nextEvent, record, request } from './lib/socket.mjs';
+import { connectSocket, nextEvent, record, request, socketOpener } from './lib/socket.mjs';
 
 const VISITOR_TIMEOUT_S = 2;
 const AGENT_STALE_S = 3;
@@ -32,12 +32,7 @@ describe('presence over the real-time endpoint', () => {
   let agent; // demo
   let teammate; // demo
   let outsider; // other
-  const sockets = [];
-  const open = async (auth) => {
-    const socket = await connectSocket(hub, auth);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = socketOpener(hub);
   const presenceOf = async (visitor) =>
     expectStatus(await get(hub, `/api/widget/presence${query({ conversation_id: visitor.conversation_id })}`,
       { token: agent.token }), 200);
@@ -57,9 +52,6 @@ describe('presence over the real-time endpoint', () => {
     agent = await createAgent(hub, admin, { display_name: 'Alice', widgets: ['demo'] });
     teammate = await createAgent(hub, admin, { display_name: 'Bob', widgets: ['demo'] });
     outsider = await createAgent(hub, admin, { display_name: 'Olga', widgets: ['other'] });
-  });
-  after(() => {
-    for (const socket of sockets) socket.close();
   });
 
   test('a visitor socket brings the visitor online for the widget\'s agents only', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import { useHub } from './lib/hub.mjs';
 import { adminToken, agentReply, createAgent, initVisitor, sendVisitorMessage, unique } from './lib/api.mjs';
-import { connectSocket, nextEvent, record, request } from './lib/socket.mjs';
+import { connectSocket, nextEvent, record, request, socketOpener } from './lib/socket.mjs';
 
 const PING_INTERVAL_MS = 300;
 const PING_TIMEOUT_MS = 400;
@@ -46,20 +46,12 @@ describe('real-time endpoint', () => {
   let admin;
   let agent;
   let otherAgent;
-  const sockets = [];
-  const open = async (auth) => {
-    const socket = await connectSocket(hub, auth);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = socketOpener(hub);
 
   before(async () => {
     admin = await adminToken(hub);
     agent = await createAgent(hub, admin, { widgets: ['demo'] });
     otherAgent = await createAgent(hub, admin, { widgets: ['other'] });
-  });
-  after(() => {
-    for (const socket of sockets) socket.close();
   });
 
   test('the open packet announces the session, no upgrades, the ping timing and the payload limit', { timeout: TEST_TIMEOUT_MS }, async () => {

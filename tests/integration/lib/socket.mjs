@@ -1,4 +1,5 @@
 // Socket.IO clients for the integration tests: the stock socket.io-client from npm, WebSocket transport only.
+import { after } from 'node:test';
 import { io } from 'socket.io-client';
 
 const EVENT_TIMEOUT_MS = 5_000;
@@ -13,6 +14,20 @@ export function connectSocket(hub, auth, options = {}) {
       reject(error);
     });
   });
+}
+
+/// For a test suite: `open(auth)` connects like connectSocket, and every socket it opened is closed when the
+/// suite ends. Call it in the suite's body (it registers an after hook there).
+export function socketOpener(hub) {
+  const sockets = [];
+  after(() => {
+    for (const socket of sockets) socket.close();
+  });
+  return async (auth) => {
+    const socket = await connectSocket(hub, auth);
+    sockets.push(socket);
+    return socket;
+  };
 }
 
 /// The next `event` the socket receives for which `match(payload)` holds.
