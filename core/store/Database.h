@@ -6,6 +6,9 @@
 #include "core/common/PeriodicTask.h"
 #include "core/store/Sql.h"
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -18,6 +21,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// When SQLite's write-ahead log is copied into the database file, and when it is started over.
+struct WalPolicy {
+    std::chrono::milliseconds checkpointInterval{500};
+    /// A log this long (1 GiB of 4 KiB pages) is started over by the next write batch (see Database::checkpoint).
+    std::int64_t restartLogAfterFrames = 262'144;
+};
+
 /// The hub's one way into the database: pooled sessions, dialect-aware SQL, and transactions.
 ///
 /// SQLite runs in WAL mode with one writer: write transactions are serialised here, in process, so that
@@ -26,7 +36,10 @@ public:
 /// failure never undoes another's work. PostgreSQL writes run concurrently; row locks order them.
 class Database {
 public:
-    Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs);
+    Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs, WalPolicy walPolicy = {});
+
+    /// How long an SQLite session waits on a lock held by another (SQLite's busy_timeout).
+    static constexpr int BusyTimeoutMs = 5000;
 
     Dialect dialect() const { return _url.dialect; }
     const DatabaseUrl& url() const { return _url; }
@@ -55,6 +68,9 @@ public:
         }
     }
 
+    /// How often the write-ahead log was started over after it grew past its bound (SQLite only; for tests).
+    std::size_t logRestarts() const { return _logRestarts.load(); }
+
     /// SQLite writes waiting for the next shared commit (0 on PostgreSQL).
     std::size_t queuedWrites() { return _writeQueue ? _writeQueue->waiting() : 0; }
 
@@ -64,11 +80,16 @@ public:
 private:
     /// Bounds one shared transaction, and with it the wait of the batch's last caller.
     static constexpr std::size_t MaxWriteBatch = 64;
-    static constexpr std::chrono::milliseconds CheckpointInterval{500};
+    /// How long starting the log over waits for readers before it gives up until the next checkpoint.
+    static constexpr int RestartLogWaitMs = 20;
 
     SessionPool::Lease acquire();
     /// One transaction for `body`: shared through the queue on SQLite, its own on PostgreSQL.
     void writeErased(std::function<void(Sql&)> body);
+    /// Copies the WAL into the database file and, once the log has grown long, asks the next write batch to start
+    /// it over (SQLite only).
+    void checkpoint();
+    void restartLog(Sql& sql);
     /// One transaction for a batch of writes; each in a savepoint when there are several.
     void runBatch(const std::vector<GroupCommitQueue::Job*>& batch);
     static void rollbackQuietly(Poco::Data::Session& session);
@@ -89,8 +110,11 @@ private:
     }
 
     DatabaseUrl _url;
+    const WalPolicy _walPolicy;
     SessionPool _pool;
     std::unique_ptr<GroupCommitQueue> _writeQueue;   // SQLite only
+    std::atomic<bool> _restartLog{false};
+    std::atomic<std::size_t> _logRestarts{0};
     std::unique_ptr<common::PeriodicTask> _checkpointer; // SQLite only; declared last, so it stops first
 };
 

@@ -13,11 +13,11 @@ namespace switchboard::tests {
 /// A fresh, migrated SQLite database in a temporary file, removed afterwards.
 class TestDatabase {
 public:
-    TestDatabase() {
+    explicit TestDatabase(core::store::WalPolicy walPolicy = {}) {
         std::random_device random;
         _path = std::filesystem::temp_directory_path() / ("switchboard-test-" + std::to_string(random()) + ".db");
         _database = std::make_unique<core::store::Database>(core::store::DatabaseUrl::parse("sqlite:" + _path.string()),
-                                                            4, 2000);
+                                                            4, 2000, walPolicy);
         core::store::MigrationRunner(*_database, core::store::MigrationRunner::fromFiles(
                                                      core::store::embeddedMigrationFiles(), _database->dialect()))
             .run(0);
