@@ -42,6 +42,7 @@
 #include "core/http/StatsRoutes.h"
 #include "core/http/VisitorAuth.h"
 #include "core/http/WidgetGate.h"
+#include "core/http/WidgetListRoutes.h"
 #include "core/http/WidgetRoutes.h"
 #include "core/notify/AgentNotifier.h"
 #include "core/plugin_host/HubHostServices.h"
@@ -121,6 +122,7 @@ struct Hub::Parts {
           conversationRoutes(guard, conversations, messages, agentConversationJson, viewing),
           authRoutes(guard, authService, config.auth),
           agentRoutes(guard, agentService),
+          widgetList(guard, widgets),
           cannedRoutes(guard, cannedResponses),
           statsRoutes(guard, stats),
           presenceRoutes(guard, conversations, agentService, visitorPresence, agentPresence, viewing),
@@ -174,6 +176,7 @@ struct Hub::Parts {
         conversationRoutes.registerRoutes(router);
         authRoutes.registerRoutes(router);
         agentRoutes.registerRoutes(router);
+        widgetList.registerRoutes(router);
         cannedRoutes.registerRoutes(router);
         statsRoutes.registerRoutes(router);
         presenceRoutes.registerRoutes(router);
@@ -247,6 +250,7 @@ struct Hub::Parts {
     http::ConversationRoutes conversationRoutes;
     http::AuthRoutes authRoutes;
     http::AgentRoutes agentRoutes;
+    http::WidgetListRoutes widgetList;
     http::CannedResponseRoutes cannedRoutes;
     http::StatsRoutes statsRoutes;
     http::PresenceRoutes presenceRoutes;

@@ -51,6 +51,9 @@ describe('agent portal: settings, analytics and canned responses', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     assert.equal(await page.getByLabel('Widget', { exact: true }).inputValue(), 'demo');
+    // The hub's widgets by name (GET /api/widgets), an admin serving them all.
+    assert.deepEqual(await page.getByLabel('Widget', { exact: true }).locator('option').allTextContents(),
+      ['Demo Shop (demo)', 'Other Site (other)']);
     await page.getByLabel('Delivery attempts').fill('5');
     await webhookMethod().getByLabel('Label').fill('Sales CRM');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -60,6 +60,16 @@ describe('agents administration', () => {
     assert.equal(expectStatus(await get(hub, '/api/me', { token: plain.token }), 200).role, 'agent');
   });
 
+  test('GET /api/widgets lists the widgets the caller serves: every one for an admin, by id', async () => {
+    const listed = async (token) => expectStatus(await get(hub, '/api/widgets', { token }), 200).widgets;
+    assert.deepEqual(await listed(admin), [{ id: 'demo', name: 'Demo Shop' }, { id: 'other', name: 'Other Site' }]);
+    const otherOnly = await createAgent(hub, admin, { widgets: ['other'] });
+    assert.deepEqual(await listed(otherOnly.token), [{ id: 'other', name: 'Other Site' }]);
+    const none = await createAgent(hub, admin, { widgets: [] });
+    assert.deepEqual(await listed(none.token), []);
+    assertError(await get(hub, '/api/widgets'), 401, 'unauthorized');
+  });
+
   test('a duplicate email is 409 conflict, whatever its case', async () => {
     const body = newAgent();
     expectStatus(await post(hub, '/api/agents', body, { token: admin }), 201);

@@ -1,10 +1,12 @@
-// The team, for names in the inbox and the assign / transfer choices, with who is present right now.
+// The team, for names in the inbox and the assign / transfer choices, with who is present right now; and the
+// widgets the signed-in agent serves.
 import { api } from './api.js';
 
 export class AgentDirectory {
   constructor(socket) {
     this._agents = new Map();
     this._present = new Map();
+    this._widgets = [];
     socket.on('agent:status_changed', ({ agent_id: agentId, status }) => {
       if (status === 'offline') this._present.delete(agentId);
       else this._present.set(agentId, status);
@@ -12,9 +14,14 @@ export class AgentDirectory {
   }
 
   async load() {
-    const [{ agents }, { agents: present }] = await Promise.all([api.agents(), api.presentAgents().catch(() => ({ agents: [] }))]);
+    const [{ agents }, { agents: present }, { widgets }] = await Promise.all([
+      api.agents(),
+      api.presentAgents().catch(() => ({ agents: [] })),
+      api.widgets().catch(() => ({ widgets: [] })),
+    ]);
     this._agents = new Map(agents.map((agent) => [agent.id, agent]));
     this._present = new Map(present.map((agent) => [agent.agent_id, agent.status]));
+    this._widgets = widgets;
   }
 
   name(agentId) {
@@ -33,8 +40,8 @@ export class AgentDirectory {
       .sort((a, b) => a.display_name.localeCompare(b.display_name));
   }
 
-  /// Every widget id the team serves: the hub has no endpoint that lists widgets.
-  knownWidgetIds() {
-    return [...new Set([...this._agents.values()].flatMap((agent) => agent.widgets))].sort();
+  /// The widgets the signed-in agent serves (every one for an admin), by id: [{ id, name }].
+  widgets() {
+    return this._widgets;
   }
 }

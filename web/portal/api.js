@@ -74,6 +74,7 @@ export const api = {
   stopViewing: (conversationId) => request('POST', `/api/agent/stop-viewing/${id(conversationId)}`),
   presentAgents: () => request('GET', '/api/agent/status'),
   agents: () => request('GET', '/api/agents'),
+  widgets: () => request('GET', '/api/widgets'),
 
   conversations: (params) => request('GET', `/api/conversations${query(params)}`),
   conversation: (conversationId) => request('GET', `/api/conversations/${id(conversationId)}`),

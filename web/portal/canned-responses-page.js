@@ -84,7 +84,7 @@ export function cannedResponsesPage({ agents }) {
       h('option', { value: 'personal' }, 'Personal (only you)'),
       session.isAdmin || item?.scope === 'shared' ? h('option', { value: 'shared' }, 'Shared (the whole team)') : null) });
     scope.input.value = item?.scope ?? 'personal';
-    const widgetIds = agents.knownWidgetIds();
+    const widgetIds = agents.widgets().map((widget) => widget.id);
     const widget = field({ label: 'Widget', input: h('select', {}, h('option', { value: '' }, 'All widgets'),
       [...new Set([...widgetIds, item?.widget_id].filter(Boolean))].map((id) => h('option', { value: id }, id))) });
     widget.input.value = item?.widget_id ?? '';

@@ -9,7 +9,7 @@ export function settingsPage({ agents }) {
 
   async function load(widgetId) {
     if (!widgetId) {
-      replaceChildren(body, h('div', { class: 'card empty-state' }, h('p', {}, 'Choose a widget to edit its settings.')));
+      replaceChildren(body, h('div', { class: 'card empty-state' }, h('p', {}, 'There is no widget to configure: add one under widgets/ in the hub’s configuration.')));
       return;
     }
     replaceChildren(body, h('p', { class: 'muted' }, 'Loading…'));
