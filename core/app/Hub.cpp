@@ -156,7 +156,7 @@ struct Hub::Parts {
                          [this](const config::WidgetConfig& widget) {
                              return plugin_host::MethodSettingsCheck::problems(plugins, widget);
                          }),
-          webhookTester(httpClient, clock),
+          webhookTester(httpClient, clock, widgets),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),
           channelCallbacks(plugins, config.server.publicUrl),

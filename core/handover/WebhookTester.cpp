@@ -11,13 +11,33 @@
 
 #include <switchboard/sdk/Webhook.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace switchboard::core::handover {
 
 using common::ApiError;
 
-WebhookTester::WebhookTester(sdk::HttpClient& http, const common::Clock& clock) : _http(http), _clock(clock) {}
+WebhookTester::WebhookTester(sdk::HttpClient& http, const common::Clock& clock, const config::WidgetRegistry& widgets)
+    : _http(http), _clock(clock), _widgets(widgets) {}
+
+Poco::JSON::Object::Ptr WebhookTester::testSaved(const auth::Caller& caller, const std::string& widgetId,
+                                                 const std::string& methodName, const std::optional<std::string>& url) {
+    if (!caller.agent.isAdmin()) throw ApiError::forbidden("only an admin may test webhooks");
+    const auto widget = _widgets.find(widgetId);
+    if (!widget) throw ApiError::notFound("widget");
+    const auto& methods = widget->handover.methods;
+    const auto method = std::find_if(methods.begin(), methods.end(), [&](const auto& m) { return m.name == methodName; });
+    if (method == methods.end()) throw ApiError::notFound("handover method");
+    const auto setting = [&](const std::string& name) {
+        const auto found = method->settings.find(name);
+        return found == method->settings.end() ? std::string() : found->second;
+    };
+    const auto secret = setting("secret");
+    if (secret.empty())
+        throw ApiError::invalid("validation_failed", "the method " + methodName + " has no saved secret", "webhook_secret");
+    return test(caller, url.value_or(setting("url")), secret);
+}
 
 Poco::JSON::Object::Ptr WebhookTester::test(const auth::Caller& caller, const std::string& url,
                                             const std::string& secret) {

@@ -123,6 +123,12 @@ void HandoverRoutes::putConfig(HttpRequest& request, HttpResponse& response) {
 void HandoverRoutes::testWebhook(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     const auto body = JsonBody::parse(request.body);
+    // With a widget and method, the saved secret signs the test (the portal shows it masked).
+    if (const auto widgetId = body.optString("widget_id")) {
+        response.json(200, _webhookTester.testSaved(caller, *widgetId, body.requireString("method"),
+                                                    body.optString("webhook_url")));
+        return;
+    }
     response.json(200, _webhookTester.test(caller, body.requireString("webhook_url"), body.requireString("webhook_secret")));
 }
 

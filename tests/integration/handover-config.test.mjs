@@ -131,4 +131,35 @@ describe('handover configuration over the API', () => {
     assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET },
       { token: agent.token }), 403, 'forbidden');
   });
+
+  test('"Test webhook" for a saved method signs with its saved secret, which the portal never sees', async () => {
+    const current = await config();
+    const methods = current.methods.filter((m) => m.name !== 'saved-crm');
+    expectStatus(await put(hub, '/api/handover/config/demo', { ...current, methods: [...methods,
+      { name: 'saved-crm', channel: 'webhook', label: 'Saved CRM', settings: { url: `${receiver.url}/ok`, secret: NEW_SECRET } }] },
+    { token: admin }), 200);
+
+    const result = expectStatus(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'saved-crm' },
+      { token: admin }), 200);
+    assert.equal(result.ok, true);
+    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.webhook_id), 'the test event arrives');
+    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.webhook_id);
+    assert.ok(arrived.verified && arrived.hexVerified, 'signed with the saved secret');
+
+    // A URL being edited replaces the saved one; the saved secret still signs.
+    const edited = expectStatus(await post(hub, '/api/handover/test-webhook',
+      { widget_id: 'demo', method: 'saved-crm', webhook_url: `${receiver.url}/gone` }, { token: admin }), 200);
+    assert.equal(edited.status_code, 410);
+
+    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'fax' }, { token: admin }),
+      404, 'not_found');
+    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'nope', method: 'saved-crm' }, { token: admin }),
+      404, 'not_found');
+    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'portal' }, { token: admin }),
+      422, 'validation_failed', 'webhook_secret');
+    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo' }, { token: admin }),
+      400, 'missing_field', 'method');
+    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'saved-crm' },
+      { token: agent.token }), 403, 'forbidden');
+  });
 });

@@ -34,8 +34,9 @@ export function handoverForm(widgetId, config, { onSaved }) {
     defaultMethod.input.value = methods.some((method) => method.name === current) ? current : methods[0]?.name ?? '';
   }
 
-  function addMethodCard(method) {
-    const entry = methodEditor(method, fields, () => {
+  /// savedIn: the widget id when the method is saved on the hub (not one just added in this form).
+  function addMethodCard(method, savedIn = null) {
+    const entry = methodEditor(method, fields, savedIn, () => {
       methods.splice(methods.indexOf(entry), 1);
       entry.element.remove();
       refreshDefaultChoices();
@@ -44,7 +45,7 @@ export function handoverForm(widgetId, config, { onSaved }) {
     methodCards.append(entry.element);
     refreshDefaultChoices();
   }
-  for (const method of config.methods ?? []) addMethodCard(method);
+  for (const method of config.methods ?? []) addMethodCard(method, widgetId);
 
   const newName = field({ label: 'Method name', name: 'new-method', input: h('input', { type: 'text', placeholder: 'e.g. crm' }) });
   const newChannel = field({ label: 'Channel', name: 'new-channel', input: h('input', { type: 'text', placeholder: 'e.g. webhook' }) });
@@ -101,7 +102,7 @@ export function handoverForm(widgetId, config, { onSaved }) {
 }
 
 /// One method's editor: { name, element, value() }, registering its inputs under their YAML keys in `fields`.
-function methodEditor(method, fields, onRemove) {
+function methodEditor(method, fields, savedIn, onRemove) {
   const key = (name) => `handover.methods.${method.name}.${name}`;
   const channel = field({ label: 'Channel', input: h('input', { type: 'text', value: method.channel ?? '' }) });
   const label = field({ label: 'Label', input: h('input', { type: 'text', value: method.label ?? '' }), hint: 'What the visitor reads.' });
@@ -125,7 +126,9 @@ function methodEditor(method, fields, onRemove) {
   });
   const url = settings.find((setting) => setting.name === 'url')?.slot;
   const secret = settings.find((setting) => setting.name === 'secret')?.slot;
-  const tester = url && secret ? webhookTester(url, secret) : null;
+  // A method saved on the hub (its secret masked) is tested with the saved secret.
+  const saved = savedIn ? { widgetId: savedIn, method: method.name } : null;
+  const tester = url && secret ? webhookTester(url, secret, saved) : null;
 
   const element = h('fieldset', { class: 'method-card' },
     h('legend', {}, method.name),
