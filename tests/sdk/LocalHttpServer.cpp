@@ -65,9 +65,10 @@ private:
 
 } // namespace
 
-LocalHttpServer::LocalHttpServer() : _gate(std::make_shared<Gate>()) {
+LocalHttpServer::LocalHttpServer()
+    : _gate(std::make_shared<Gate>()), _threads(std::make_unique<Poco::ThreadPool>(2, 16)) {
     const Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-    _server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(_gate), socket,
+    _server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(_gate), *_threads, socket,
                                                       new Poco::Net::HTTPServerParams);
     _server->start();
 }
@@ -75,6 +76,7 @@ LocalHttpServer::LocalHttpServer() : _gate(std::make_shared<Gate>()) {
 LocalHttpServer::~LocalHttpServer() {
     releaseHungRequests();
     _server->stopAll(true);
+    _threads->joinAll();
 }
 
 std::uint16_t LocalHttpServer::port() const { return _server->port(); }

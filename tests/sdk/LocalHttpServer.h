@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -39,6 +40,9 @@ public:
 
 private:
     std::shared_ptr<Gate> _gate;
+    /// The server's own threads, joined when it stops: POCO's default pool would leave a connection thread
+    /// holding one of POCO's pooled buffers at exit, which LeakSanitizer reports.
+    std::unique_ptr<Poco::ThreadPool> _threads;
     std::unique_ptr<Poco::Net::HTTPServer> _server;
 };
 
