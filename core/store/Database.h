@@ -68,6 +68,11 @@ public:
         }
     }
 
+    /// Copies the WAL into the database file and, once the log has grown long, asks the next write batch to start
+    /// it over (SQLite only). The checkpoint thread calls it every `WalPolicy::checkpointInterval`; tests call it
+    /// directly.
+    void checkpoint();
+
     /// How often the write-ahead log was started over after it grew past its bound (SQLite only; for tests).
     std::size_t logRestarts() const { return _logRestarts.load(); }
 
@@ -86,9 +91,6 @@ private:
     SessionPool::Lease acquire();
     /// One transaction for `body`: shared through the queue on SQLite, its own on PostgreSQL.
     void writeErased(std::function<void(Sql&)> body);
-    /// Copies the WAL into the database file and, once the log has grown long, asks the next write batch to start
-    /// it over (SQLite only).
-    void checkpoint();
     void restartLog(Sql& sql);
     /// One transaction for a batch of writes; each in a savepoint when there are several.
     void runBatch(const std::vector<GroupCommitQueue::Job*>& batch);

@@ -120,9 +120,10 @@ describe('both apps heartbeat at the pace the hub sets', () => {
     const admin = await adminToken(hub);
     const [chat] = await listAll(hub, admin);
     assert.ok(chat, 'the visitor has a conversation');
+    const me = expectStatus(await get(hub, '/api/me', { token: admin }), 200);
     const agentBeat = async () => {
       const { agents } = expectStatus(await get(hub, '/api/agent/status', { token: admin }), 200);
-      return agents.find((agent) => agent.display_name)?.last_heartbeat;
+      return agents.find((agent) => agent.agent_id === me.id)?.last_heartbeat;
     };
     const visitorBeat = async () => expectStatus(await get(hub,
       `/api/widget/presence${query({ conversation_id: chat.id })}`, { token: admin }), 200).last_heartbeat;

@@ -47,7 +47,7 @@ describe('conversation events over the real-time endpoint', () => {
     assert.equal(news[0].conversation.id, visitor.conversation_id);
     assert.equal(news[0].conversation.widget_id, 'demo');
     assert.equal(news[0].conversation.visitor.name, 'Grace Hopper');
-    assert.equal(typeof news[0].conversation.visitor.is_online, 'boolean');
+    assert.equal(news[0].conversation.visitor.is_online, false, 'no socket of the visitor yet');
 
     // Alice takes it: both agents of the widget hear the assignment, with who got it.
     const assignedToBob = nextEvent(bobSocket, 'conversation:assigned', isThis);

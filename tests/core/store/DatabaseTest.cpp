@@ -6,7 +6,6 @@
 #include <chrono>
 #include <future>
 #include <stdexcept>
-#include <thread>
 
 namespace switchboard::core::store {
 namespace {
@@ -117,25 +116,58 @@ TEST(DatabaseTest, PreparedStatementsBindEveryTypeAndReportChangedRows) {
     });
 }
 
+/// A bound of 8 frames, which a few writes pass; checkpoints run only when the test calls them.
+constexpr WalPolicy TestWalPolicy{std::chrono::hours(1), 8};
+
+void writeRows(Database& database, const std::string& prefix, int count) {
+    for (int i = 0; i < count; ++i) database.write([&](Sql& sql) { insertRow(sql, prefix + std::to_string(i)); });
+}
+
+std::int64_t logFrames(Database& database) {
+    return database.read([](Sql& sql) { return Row(sql.run("PRAGMA wal_checkpoint(PASSIVE)"), 0).int64(1); });
+}
+
 TEST(DatabaseTest, ALongWriteAheadLogIsStartedOverByTheNextWriteBatchAndNothingIsLost) {
-    // A checkpoint every 5 ms and a bound of 8 frames, which a few writes pass.
-    SampleDatabase database(WalPolicy{std::chrono::milliseconds(5), 8});
-    int written = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (database->logRestarts() == 0 && std::chrono::steady_clock::now() < deadline) {
-        database->write([&](Sql& sql) { insertRow(sql, "row " + std::to_string(written)); });
-        ++written;
-        // Room for the checkpoint thread (which runs at the lowest priority) on a busy machine.
-        std::this_thread::yield();
-    }
-    ASSERT_GE(database->logRestarts(), 1u);
-    database->write([&](Sql& sql) { insertRow(sql, "after the restart"); });
-    database->read([&](Sql& sql) {
-        EXPECT_EQ(Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0), written + 1);
-        // The log was started over: it holds the last write's few frames, not every write's.
-        const auto log = sql.run("PRAGMA wal_checkpoint(PASSIVE)");
-        EXPECT_LT(Row(log, 0).int64(1), 8);
+    SampleDatabase database(TestWalPolicy);
+    writeRows(*database, "before ", 10);
+    database->checkpoint();
+    EXPECT_EQ(database->logRestarts(), 0u) << "the checkpoint only asks; the next write batch starts the log over";
+    writeRows(*database, "after ", 1);
+    EXPECT_EQ(database->logRestarts(), 1u);
+    // The log holds the last write's few frames, not every write's.
+    EXPECT_LT(logFrames(*database), 8);
+    EXPECT_EQ(database->read([](Sql& sql) { return Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0); }), 11);
+}
+
+TEST(DatabaseTest, AReaderHoldingTheLogBacksTheRestartOffWithoutHoldingUpOrFailingWrites) {
+    SampleDatabase database(TestWalPolicy);
+    writeRows(*database, "before ", 10);
+    std::promise<void> readerIn, releaseReader;
+    auto release = releaseReader.get_future().share();
+    // A read transaction started while the log holds frames keeps reading them, and so the log, until it ends.
+    auto reader = std::async(std::launch::async, [&] {
+        database->read([&](Sql& sql) {
+            sql.execute("BEGIN");
+            sql.run("SELECT COUNT(*) FROM sample");
+            readerIn.set_value();
+            release.wait();
+            sql.execute("COMMIT");
+        });
     });
+    readerIn.get_future().wait();
+    database->checkpoint();
+    const auto started = std::chrono::steady_clock::now();
+    writeRows(*database, "held ", 1);
+    // The restart waited for the reader briefly (not the 5 s busy timeout), gave up, and the write went on.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+    EXPECT_EQ(database->logRestarts(), 0u);
+
+    releaseReader.set_value();
+    reader.get();
+    database->checkpoint();
+    writeRows(*database, "after ", 1);
+    EXPECT_EQ(database->logRestarts(), 1u);
+    EXPECT_EQ(database->read([](Sql& sql) { return Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0); }), 12);
 }
 
 TEST(DatabaseTest, RowsReadTextAsNumbersTheWayPostgreSQLSendsThem) {
