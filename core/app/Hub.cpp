@@ -280,10 +280,29 @@ struct Hub::Parts {
     std::thread preparer;
 };
 
+namespace {
+
+/// Runs one step of the shutdown and logs how long it took, so that a log whose last line is a step names the
+/// one after it as the step that did not finish.
+template <typename Step>
+void shutdownStep(const char* what, Step&& step) {
+    const auto started = std::chrono::steady_clock::now();
+    step();
+    const auto tookMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    Poco::Logger::get("hub").information("shutdown: %s in %Ld ms", std::string(what), static_cast<Poco::Int64>(tookMs));
+}
+
+} // namespace
+
 Hub::Hub(config::HubConfig config, std::vector<config::WidgetConfig> widgets)
     : _config(std::move(config)), _parts(std::make_unique<Parts>(_config, std::move(widgets))) {}
 
-Hub::~Hub() { stop(); }
+Hub::~Hub() {
+    if (!_started) return;
+    stop();
+    shutdownStep("services and database closed", [this] { _parts.reset(); });
+}
 
 void Hub::migrate() {
     auto& database = _parts->database;
@@ -329,6 +348,9 @@ void Hub::start() {
     params->setKeepAlive(true);
     params->setMaxKeepAliveRequests(10000);
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
+    // POCO's connection dispatcher can miss the stop notice and then sleeps out its whole idle time before it
+    // looks again, and stop() waits for it: the default 10 s made a shutdown hang that long now and then.
+    params->setThreadIdleTime(Poco::Timespan(1, 0));
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.listen, static_cast<Poco::UInt16>(_config.server.port)), 256);
     _parts->realtime.start();
     _parts->httpThreads = std::make_unique<Poco::ThreadPool>(2, _config.server.threads);
@@ -339,19 +361,23 @@ void Hub::start() {
     _parts->server->start();
     Poco::Logger::get("hub").information("listening on %s:%d", _config.server.listen, port());
     _parts->preparer = std::thread([this] { prepareDatabase(); });
+    _started = true;
 }
 
 void Hub::stop() {
-    _stopping.store(true);
-    if (!_parts) return;
-    if (_parts->preparer.joinable()) _parts->preparer.join();
+    if (_stopping.exchange(true) || !_started) return;
+    shutdownStep("database preparation joined", [this] {
+        if (_parts->preparer.joinable()) _parts->preparer.join();
+    });
     if (_parts->server) {
-        _parts->server->stopAll(true);
-        _parts->server.reset();
-        _parts->httpThreads->joinAll();
+        shutdownStep("HTTP server stopped", [this] {
+            _parts->server->stopAll(true);
+            _parts->server.reset();
+            _parts->httpThreads->joinAll();
+        });
     }
-    _parts->outbox.stop();
-    _parts->realtime.stop();
+    shutdownStep("deliveries stopped", [this] { _parts->outbox.stop(); });
+    shutdownStep("real-time connections closed", [this] { _parts->realtime.stop(); });
 }
 
 bool Hub::ready() const { return _parts->ready.load(); }

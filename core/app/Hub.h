@@ -33,6 +33,7 @@ private:
 
     config::HubConfig _config;
     std::unique_ptr<Parts> _parts;
+    bool _started = false;
     std::atomic<bool> _stopping{false};
 };
 

@@ -20,6 +20,18 @@ import { toYaml } from './yaml.mjs';
 
 const execFileAsync = promisify(execFile);
 
+/// The stacks of every thread of a process that hangs, when gdb is installed: what a hang report needs and what
+/// cannot be had once the process is killed. Empty when gdb is missing or fails.
+async function threadStacks(pid) {
+  try {
+    const { stdout } = await execFileAsync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'thread apply all bt'],
+      { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 });
+    return `; its threads:\n${stdout}`;
+  } catch {
+    return '';
+  }
+}
+
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const HEALTH_TIMEOUT_MS = 20_000;
@@ -276,9 +288,10 @@ export class Hub {
     const status = await Promise.race([this.exited, timeout]);
     clearTimeout(timer);
     if (status) return status;
+    const stacks = await threadStacks(child.pid);
     child.kill('SIGKILL');
     await this.exited;
-    throw new Error(`switchboard did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
+    throw new Error(`switchboard did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM${stacks}`);
   }
 
   /// SIGKILL: the process gets no chance to flush or clean up.
