@@ -21,12 +21,13 @@ import { toYaml } from './yaml.mjs';
 const execFileAsync = promisify(execFile);
 
 /// The stacks of every thread of a process that hangs, when gdb is installed: what a hang report needs and what
-/// cannot be had once the process is killed. Empty when gdb is missing or fails.
+/// cannot be had once the process is killed. Empty when gdb is missing, fails or prints nothing (the process exited
+/// as it attached).
 async function threadStacks(pid) {
   try {
     const { stdout } = await execFileAsync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'thread apply all bt'],
       { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 });
-    return `; its threads:\n${stdout}`;
+    return stdout.trim() ? `; its threads:\n${stdout}` : '';
   } catch {
     return '';
   }
