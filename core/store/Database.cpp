@@ -62,6 +62,9 @@ Database::Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs,
         _checkpointer = std::make_unique<common::PeriodicTask>(
             "WAL checkpoint", _walPolicy.checkpointInterval, [this] { checkpoint(); },
             common::PeriodicTask::Priority::Background);
+        // At normal priority, unlike the checkpoint: while it reserves, commits that extend the log wait for it.
+        _preallocation = std::make_unique<common::PeriodicTask>("WAL preallocation", _walPolicy.preallocationInterval,
+                                                                [this] { reserveLogSpace(); });
     }
 }
 
@@ -78,6 +81,22 @@ void Database::checkpoint() {
     // for the copy of what PASSIVE left, 20-35 ms under that load, so the bound is high: at a steady 2,000
     // messages/s, about once every 12 s; at ordinary loads the log starts over by itself between writes.
     if (frames >= _walPolicy.restartLogAfterFrames) _restartLog.store(true);
+}
+
+std::int64_t Database::largestLogBytes() {
+    const auto pageSize = read([](Sql& sql) { return Row(sql.run("PRAGMA page_size"), 0).int64(0); });
+    // A log header, then a 24-byte header per frame. The log passes its bound by what is written before the next
+    // write batch starts it over: a quarter more leaves room for that.
+    const auto bound = 32 + _walPolicy.restartLogAfterFrames * (24 + pageSize);
+    return bound + bound / 4;
+}
+
+void Database::reserveLogSpace() {
+    if (dialect() != Dialect::SQLite) return;
+    std::lock_guard lock(_preallocatorMutex);
+    // Made at the first look rather than in the constructor, which does not touch the database.
+    if (!_preallocator) _preallocator = std::make_unique<WalPreallocator>(_url.connectorString + "-wal", largestLogBytes());
+    _preallocator->reserve();
 }
 
 void Database::restartLog(Sql& sql) {

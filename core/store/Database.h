@@ -5,11 +5,13 @@
 #include "core/store/SessionPool.h"
 #include "core/common/PeriodicTask.h"
 #include "core/store/Sql.h"
+#include "core/store/WalPreallocator.h"
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
 
@@ -26,6 +28,8 @@ struct WalPolicy {
     std::chrono::milliseconds checkpointInterval{500};
     /// A log this long (1 GiB of 4 KiB pages) is started over by the next write batch (see Database::checkpoint).
     std::int64_t restartLogAfterFrames = 262'144;
+    /// How often the log's growth is looked at to reserve disk space ahead of it (see WalPreallocator).
+    std::chrono::milliseconds preallocationInterval{100};
 };
 
 /// The hub's one way into the database: pooled sessions, dialect-aware SQL, and transactions.
@@ -73,6 +77,10 @@ public:
     /// directly.
     void checkpoint();
 
+    /// Reserves disk space ahead of a growing write-ahead log (SQLite only; see WalPreallocator). A thread of its own
+    /// calls it every `WalPolicy::preallocationInterval`; tests call it directly.
+    void reserveLogSpace();
+
     /// How often the write-ahead log was started over after it grew past its bound (SQLite only; for tests).
     std::size_t logRestarts() const { return _logRestarts.load(); }
 
@@ -92,6 +100,8 @@ private:
     /// One transaction for `body`: shared through the queue on SQLite, its own on PostgreSQL.
     void writeErased(std::function<void(Sql&)> body);
     void restartLog(Sql& sql);
+    /// The largest the write-ahead log gets under `_walPolicy`, in bytes.
+    std::int64_t largestLogBytes();
     /// One transaction for a batch of writes; each in a savepoint when there are several.
     void runBatch(const std::vector<GroupCommitQueue::Job*>& batch);
     static void rollbackQuietly(Poco::Data::Session& session);
@@ -117,7 +127,11 @@ private:
     std::unique_ptr<GroupCommitQueue> _writeQueue;   // SQLite only
     std::atomic<bool> _restartLog{false};
     std::atomic<std::size_t> _logRestarts{0};
-    std::unique_ptr<common::PeriodicTask> _checkpointer; // SQLite only; declared last, so it stops first
+    std::mutex _preallocatorMutex;                         // its thread and tests may both call reserveLogSpace
+    std::unique_ptr<WalPreallocator> _preallocator;       // SQLite only, made by the first reserveLogSpace
+    // SQLite only; declared last, so they stop first.
+    std::unique_ptr<common::PeriodicTask> _preallocation;
+    std::unique_ptr<common::PeriodicTask> _checkpointer;
 };
 
 } // namespace switchboard::core::store

@@ -31,6 +31,8 @@ public:
 
     core::store::Database& operator*() { return *_database; }
     core::store::Database* operator->() { return _database.get(); }
+    /// The database file; SQLite keeps its write-ahead log beside it, with "-wal" appended.
+    const std::filesystem::path& path() const { return _path; }
 
 private:
     std::filesystem::path _path;

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <future>
 #include <stdexcept>
+#include <sys/stat.h>
+#include <utility>
 
 namespace switchboard::core::store {
 namespace {
@@ -116,8 +118,9 @@ TEST(DatabaseTest, PreparedStatementsBindEveryTypeAndReportChangedRows) {
     });
 }
 
-/// A bound of 8 frames, which a few writes pass; checkpoints run only when the test calls them.
-constexpr WalPolicy TestWalPolicy{std::chrono::hours(1), 8};
+/// A bound of 8 frames, which a few writes pass; checkpoints run only when the test calls them, and space for the log
+/// is reserved only when a test asks.
+constexpr WalPolicy TestWalPolicy{std::chrono::hours(1), 8, std::chrono::hours(1)};
 
 void writeRows(Database& database, const std::string& prefix, int count) {
     for (int i = 0; i < count; ++i) database.write([&](Sql& sql) { insertRow(sql, prefix + std::to_string(i)); });
@@ -168,6 +171,27 @@ TEST(DatabaseTest, AReaderHoldingTheLogBacksTheRestartOffWithoutHoldingUpOrFaili
     writeRows(*database, "after ", 1);
     EXPECT_EQ(database->logRestarts(), 1u);
     EXPECT_EQ(database->read([](Sql& sql) { return Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0); }), 12);
+}
+
+TEST(DatabaseTest, AGrowingWriteAheadLogGetsDiskSpaceReservedPastItsEnd) {
+    SampleDatabase database(WalPolicy{std::chrono::hours(1), 262'144, std::chrono::hours(1)});
+    const auto log = database.path().string() + "-wal";
+    const auto space = [&] {
+        struct stat status {};
+        EXPECT_EQ(::stat(log.c_str(), &status), 0);
+        return std::pair<std::int64_t, std::int64_t>(status.st_size, static_cast<std::int64_t>(status.st_blocks) * 512);
+    };
+    writeRows(*database, "first ", 10);
+    database->reserveLogSpace(); // the first look only notes the log's size
+    writeRows(*database, "then ", 50);
+    database->reserveLogSpace();
+    const auto [size, reserved] = space();
+    EXPECT_GE(reserved, size + 1024 * 1024) << "a whole MiB at least, past the log's end";
+
+    // SQLite sees the log's own size: it writes on from there, and everything reads back.
+    writeRows(*database, "after ", 5);
+    EXPECT_GT(space().first, size);
+    EXPECT_EQ(database->read([](Sql& sql) { return Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0); }), 65);
 }
 
 TEST(DatabaseTest, RowsReadTextAsNumbersTheWayPostgreSQLSendsThem) {
