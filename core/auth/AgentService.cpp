@@ -49,8 +49,8 @@ ApiError emailTaken() { return ApiError::conflict("conflict", "an agent with thi
 } // namespace
 
 AgentService::AgentService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                           WidgetExists widgetExists)
-    : _database(database), _hasher(hasher), _clock(clock), _widgetExists(std::move(widgetExists)) {}
+                           WidgetExists widgetExists, events::EventBus& bus)
+    : _database(database), _hasher(hasher), _clock(clock), _widgetExists(std::move(widgetExists)), _bus(bus) {}
 
 void AgentService::requireAdmin(const Caller& caller) {
     if (!caller.agent.isAdmin()) throw ApiError::forbidden("only an admin may do this");
@@ -107,7 +107,8 @@ Agent AgentService::update(const Caller& caller, const std::string& id, const Ag
         passwordHash = _hasher.hash(*changes.password);
     }
 
-    return _database.write([&](store::Sql& sql) {
+    std::optional<events::AgentAccessChange> accessChange;
+    auto updated = _database.write([&](store::Sql& sql) {
         auto before = _agents.findById(sql, id);
         if (!before) throw ApiError::notFound("agent");
         Agent after = *before;
@@ -125,12 +126,19 @@ Agent AgentService::update(const Caller& caller, const std::string& id, const Ag
             _agents.setPasswordHash(sql, id, *passwordHash, after.updatedAt);
             after.passwordHash = *passwordHash;
         }
-        if (!after.active)
+        if (!after.active) {
             _sessions.removeAllOfAgent(sql, id);
-        else if (passwordHash)
-            revokeSessions(sql, caller, id);
+            accessChange = events::AgentAccessChange::allSessionsOf(id);
+        } else {
+            if (passwordHash) accessChange = revokeSessions(sql, caller, id);
+            // The sessions stand, but every socket reconnects to be scoped to what the agent may see now.
+            if (after.role != before->role || after.widgets != before->widgets)
+                accessChange = events::AgentAccessChange::allSessionsOf(id);
+        }
         return after;
     });
+    if (accessChange) _bus.publish(accessChange->event());
+    return updated;
 }
 
 void AgentService::deactivate(const Caller& caller, const std::string& id) {
@@ -145,6 +153,7 @@ void AgentService::deactivate(const Caller& caller, const std::string& id) {
         if (before->active) _agents.update(sql, after);
         _sessions.removeAllOfAgent(sql, id);
     });
+    _bus.publish(events::AgentAccessChange::allSessionsOf(id).event());
 }
 
 bool AgentService::ensureFirstAdmin(const std::string& email, const std::string& password) {
@@ -187,11 +196,14 @@ void AgentService::keepAnAdmin(store::Sql& sql, const Agent& before, const Agent
                                 after.active ? "role" : "active");
 }
 
-void AgentService::revokeSessions(store::Sql& sql, const Caller& caller, const std::string& agentId) {
-    if (agentId == caller.agent.id)
+events::AgentAccessChange AgentService::revokeSessions(store::Sql& sql, const Caller& caller,
+                                                      const std::string& agentId) {
+    if (agentId == caller.agent.id) {
         _sessions.removeAllOfAgentExcept(sql, agentId, caller.sessionTokenHash);
-    else
-        _sessions.removeAllOfAgent(sql, agentId);
+        return events::AgentAccessChange::allSessionsBut(agentId, caller.sessionTokenHash);
+    }
+    _sessions.removeAllOfAgent(sql, agentId);
+    return events::AgentAccessChange::allSessionsOf(agentId);
 }
 
 } // namespace switchboard::core::auth

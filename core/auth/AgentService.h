@@ -4,6 +4,8 @@
 #include "core/auth/Caller.h"
 #include "core/auth/PasswordHasher.h"
 #include "core/common/Clock.h"
+#include "core/events/AgentAccessChange.h"
+#include "core/events/EventBus.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
 #include "core/store/SessionRepository.h"
@@ -42,7 +44,7 @@ public:
     };
 
     AgentService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                 WidgetExists widgetExists);
+                 WidgetExists widgetExists, events::EventBus& bus);
 
     /// Throws 403 `forbidden` unless the caller is an admin.
     static void requireAdmin(const Caller& caller);
@@ -52,7 +54,8 @@ public:
     Agent get(const Caller& caller, const std::string& id);
     /// Throws 409 `conflict` for a taken email, 422 `invalid_email` / `validation_failed` for bad input.
     Agent create(const Caller& caller, const NewAgent& agent);
-    /// A new password or deactivation revokes the agent's sessions (except the caller's own).
+    /// A new password or deactivation revokes the agent's sessions (except the caller's own). The agent's sockets
+    /// are closed when its sessions are revoked or its role or widgets change (see events::AgentAccessChange).
     Agent update(const Caller& caller, const std::string& id, const AgentChanges& changes);
     void deactivate(const Caller& caller, const std::string& id);
 
@@ -65,12 +68,15 @@ private:
     std::vector<std::string> checkWidgets(const std::vector<std::string>& widgets) const;
     /// Refuses a change that would leave the team without an active admin.
     void keepAnAdmin(store::Sql& sql, const Agent& before, const Agent& after);
-    void revokeSessions(store::Sql& sql, const Caller& caller, const std::string& agentId);
+    /// Revokes the agent's sessions (all of them, or all but the caller's when agents change their own password) and
+    /// returns the matching change for the agent's sockets.
+    events::AgentAccessChange revokeSessions(store::Sql& sql, const Caller& caller, const std::string& agentId);
 
     store::Database& _database;
     const PasswordHasher& _hasher;
     const common::Clock& _clock;
     WidgetExists _widgetExists;
+    events::EventBus& _bus;
     store::AgentRepository _agents;
     store::SessionRepository _sessions;
 };

@@ -5,6 +5,7 @@
 #include "core/common/Digest.h"
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
+#include "core/events/AgentAccessChange.h"
 
 namespace switchboard::core::auth {
 
@@ -25,8 +26,8 @@ std::optional<std::string> nonEmpty(const std::string& text) {
 } // namespace
 
 AuthService::AuthService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                         http::RateLimiter& limiter, config::AuthConfig config)
-    : _database(database), _hasher(hasher), _clock(clock), _limiter(limiter), _config(std::move(config)) {}
+                         http::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus)
+    : _database(database), _hasher(hasher), _clock(clock), _limiter(limiter), _config(std::move(config)), _bus(bus) {}
 
 LoginResult AuthService::login(const std::string& email, const std::string& password, const std::string& clientIp,
                                const std::string& userAgent) {
@@ -72,6 +73,7 @@ std::optional<Caller> AuthService::authenticate(const std::string& token) {
 
 void AuthService::logout(const std::string& tokenHash) {
     _database.write([&](store::Sql& sql) { _sessions.remove(sql, tokenHash); });
+    _bus.publish(events::AgentAccessChange::session(tokenHash).event());
 }
 
 void AuthService::changePassword(const Caller& caller, const std::string& currentPassword,
@@ -88,6 +90,7 @@ void AuthService::changePassword(const Caller& caller, const std::string& curren
         _agents.setPasswordHash(sql, agent->id, newHash, _clock.nowMs());
         _sessions.removeAllOfAgentExcept(sql, agent->id, caller.sessionTokenHash);
     });
+    _bus.publish(events::AgentAccessChange::allSessionsBut(agent->id, caller.sessionTokenHash).event());
 }
 
 std::string AuthService::hashToken(const std::string& token) { return common::Digest::sha256Hex(token); }

@@ -5,6 +5,7 @@
 #include "core/auth/PasswordHasher.h"
 #include "core/common/Clock.h"
 #include "core/config/HubConfig.h"
+#include "core/events/EventBus.h"
 #include "core/http/RateLimiter.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
@@ -27,7 +28,7 @@ struct LoginResult {
 class AuthService {
 public:
     AuthService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                http::RateLimiter& limiter, config::AuthConfig config);
+                http::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus);
 
     /// Throws 401 `invalid_credentials` (the same for an unknown email, a wrong password and a deactivated
     /// agent) or common::RateLimited. Deletes the expired sessions of every agent on the way.
@@ -35,10 +36,12 @@ public:
                       const std::string& userAgent);
     /// The caller behind a session token, if the session is current and its agent active.
     std::optional<Caller> authenticate(const std::string& token);
-    /// Revokes the session with this token hash (Caller::sessionTokenHash); unknown hashes are ignored.
+    /// Revokes the session with this token hash (Caller::sessionTokenHash), and closes its sockets; unknown hashes
+    /// are ignored.
     void logout(const std::string& tokenHash);
     /// Throws 422 `validation_failed` for a wrong current password or a weak new one, common::RateLimited past
-    /// `auth.login_per_account_per_hour` attempts; on success every other session of the agent is revoked.
+    /// `auth.login_per_account_per_hour` attempts; on success every other session of the agent is revoked (and its
+    /// sockets closed).
     void changePassword(const Caller& caller, const std::string& currentPassword, const std::string& newPassword);
     static std::string hashToken(const std::string& token);
 
@@ -50,6 +53,7 @@ private:
     const common::Clock& _clock;
     http::RateLimiter& _limiter;
     const config::AuthConfig _config;
+    events::EventBus& _bus;
     store::AgentRepository _agents;
     store::SessionRepository _sessions;
 };

@@ -163,6 +163,18 @@ void RealtimeLoop::close(Connection& connection, std::uint16_t code, std::string
     setDeadline(connection, nowMs() + (connection.hasQueued() ? 1000 : 0));
 }
 
+void RealtimeLoop::closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code,
+                              std::string_view reason) {
+    std::vector<std::uint64_t> chosen;
+    for (const auto& [id, connection] : _connections) {
+        if (which(*connection)) chosen.push_back(id);
+    }
+    // Closed after the walk: closing one may destroy it, and with it an entry of the map walked.
+    for (auto id : chosen) {
+        if (auto* connection = find(id)) close(*connection, code, reason);
+    }
+}
+
 void RealtimeLoop::setDeadline(Connection& connection, std::int64_t deadlineMs) {
     connection.deadlineMs = deadlineMs;
     _timers.schedule(connection.id(), deadlineMs);

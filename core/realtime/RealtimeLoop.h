@@ -67,6 +67,8 @@ public:
     void leave(Connection& connection, const std::string& room);
     /// Starts the close handshake; the socket goes once the close frame is flushed (or at once if it cannot be).
     void close(Connection& connection, std::uint16_t code, std::string_view reason);
+    /// Closes, as `close` does, every connection for which `which` says yes.
+    void closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code, std::string_view reason);
     void setDeadline(Connection& connection, std::int64_t deadlineMs);
 
     std::int64_t nowMs() const { return _clock.nowMs(); }

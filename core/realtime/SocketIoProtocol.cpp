@@ -21,8 +21,19 @@ constexpr auto PolicyViolation = static_cast<std::uint16_t>(WebSocketCloseCode::
 constexpr auto ProtocolError = static_cast<std::uint16_t>(WebSocketCloseCode::ProtocolError);
 constexpr auto NormalClose = static_cast<std::uint16_t>(WebSocketCloseCode::Normal);
 
-/// Events a visitor's socket receives; the rest of what its conversation room hears is for agents.
-const std::set<std::string> VisitorEvents = {"message:new", "agent:typing", "conversation:resolved"};
+/// Events a visitor's socket receives as they are; the rest of what its conversation room hears is for agents...
+const std::set<std::string> VisitorEvents = {"message:new", "agent:typing"};
+/// ...but for these, which it receives as `{conversation_id, status}` (see visitorView).
+const std::set<std::string> VisitorConversationEvents = {"conversation:resolved"};
+
+/// What a visitor hears of a change to its conversation: which one and its status. The agents' fields (tags,
+/// assignee, the visitor's address and browser) stay with the agents.
+Poco::JSON::Object::Ptr visitorView(const Poco::JSON::Object::Ptr& payload) {
+    Poco::JSON::Object::Ptr view = new Poco::JSON::Object;
+    view->set("conversation_id", payload->get("conversation_id"));
+    if (const auto conversation = payload->getObject("conversation")) view->set("status", conversation->get("status"));
+    return view;
+}
 
 Poco::JSON::Object::Ptr errorObject(int status, const std::string& code, const std::string& message) {
     return common::apiErrorJson(common::ApiError(status, code, message));
@@ -315,7 +326,7 @@ bool SocketIoProtocol::visitorEvent(RealtimeLoop& loop, Connection& connection, 
         payload->set("visitor_id", who.visitor.id);
         payload->set("is_typing", flag(data, "is_typing"));
         relay("visitor:typing", payload, {conversationRoom(who.conversationId), "w:" + who.visitor.widgetId},
-              connection.id(), false);
+              connection.id(), Audience::Agents);
     } else {
         return false;
     }
@@ -395,7 +406,7 @@ bool SocketIoProtocol::agentEvent(RealtimeLoop& loop, Connection& connection, co
         payload->set("agent_id", caller.agent.id);
         payload->set("agent_name", caller.agent.displayName);
         payload->set("is_typing", flag(data, "is_typing"));
-        relay("agent:typing", payload, {conversationRoom(*conversationId)}, id, true);
+        relay("agent:typing", payload, {conversationRoom(*conversationId)}, id, Audience::Everyone);
     } else {
         return false;
     }
@@ -462,19 +473,41 @@ void SocketIoProtocol::viewingEvent(RealtimeLoop& loop, Connection& connection, 
 }
 
 void SocketIoProtocol::relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
-                             std::uint64_t except, bool visitorsToo) {
+                             std::uint64_t except, Audience audience) {
     const auto frame = textFrame(SocketIoPacket::event("/", name, {payload}).encodeMessage());
-    _router.toAll([frame, rooms = std::move(rooms), except, visitorsToo](RealtimeLoop& loop) {
-        loop.broadcast(rooms, frame, [except, visitorsToo](const Connection& c) {
-            return c.id() != except && c.identity && (visitorsToo || !c.identity->isVisitor());
+    _router.toAll([frame, rooms = std::move(rooms), except, audience](RealtimeLoop& loop) {
+        loop.broadcast(rooms, frame, [except, audience](const Connection& c) {
+            return c.id() != except && c.identity &&
+                   (audience == Audience::Everyone || (audience == Audience::Visitors) == c.identity->isVisitor());
         });
     });
 }
 
+void SocketIoProtocol::closeAgentSockets(const events::AgentAccessChange& change) {
+    _router.toAll([change](RealtimeLoop& loop) {
+        loop.closeWhere(
+            [&change](const Connection& c) {
+                return c.identity && !c.identity->isVisitor() &&
+                       change.affects(c.identity->agent.agent.id, c.identity->agent.sessionTokenHash);
+            },
+            PolicyViolation, "the agent's access changed; sign in again");
+    });
+}
+
 void SocketIoProtocol::publish(const events::Event& event) {
+    if (const auto change = events::AgentAccessChange::of(event)) {
+        closeAgentSockets(*change);
+        return;
+    }
     std::vector<std::string> rooms;
     for (const auto& room : event.rooms) rooms.push_back(roomKey(room));
-    relay(event.name, event.payload, std::move(rooms), NoConnection, VisitorEvents.count(event.name) > 0);
+    if (VisitorConversationEvents.count(event.name) > 0) {
+        relay(event.name, event.payload, rooms, NoConnection, Audience::Agents);
+        relay(event.name, visitorView(event.payload), std::move(rooms), NoConnection, Audience::Visitors);
+        return;
+    }
+    relay(event.name, event.payload, std::move(rooms), NoConnection,
+          VisitorEvents.count(event.name) > 0 ? Audience::Everyone : Audience::Agents);
 }
 
 } // namespace switchboard::core::realtime

@@ -6,6 +6,7 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/config/HubConfig.h"
+#include "core/events/AgentAccessChange.h"
 #include "core/events/Event.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/ViewingRegistry.h"
@@ -57,7 +58,8 @@ public:
     void closed(RealtimeLoop& loop, Connection& connection) override;
 
     /// Sends a committed change to the sockets of its rooms on every loop. Visitors get only the events meant
-    /// for the widget (their conversation's messages, the agent typing, the end of the conversation).
+    /// for the widget (their conversation's messages, the agent typing, the end of the conversation), and of the
+    /// conversation only its id and status. An agent access change closes the agent's sockets it names.
     void publish(const events::Event& event);
 
     static std::string roomKey(const events::Room& room);
@@ -85,9 +87,13 @@ private:
                       std::optional<std::uint64_t> ackId);
     /// Tells presence that an authenticated socket is open.
     void announceOpened(const Connection& connection);
+    /// Which sockets of a room an event goes to.
+    enum class Audience { Agents, Visitors, Everyone };
     /// Emits `name` with `payload` to the sockets of `rooms` on every loop, except the one it came from.
     void relay(const std::string& name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
-               std::uint64_t except, bool visitorsToo);
+               std::uint64_t except, Audience audience);
+    /// Closes the agent sockets an access change names, on every loop.
+    void closeAgentSockets(const events::AgentAccessChange& change);
     void sendPacket(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet);
     static void sendEngine(RealtimeLoop& loop, Connection& connection, const std::string& engineText);
     static std::shared_ptr<const std::string> textFrame(const std::string& engineText);

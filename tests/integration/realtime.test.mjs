@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import { useHub } from './lib/hub.mjs';
-import { adminToken, agentReply, createAgent, initVisitor, sendVisitorMessage, unique } from './lib/api.mjs';
+import {
+  adminToken, agentReply, createAgent, del, expectStatus, initVisitor, login, patch, post, sendVisitorMessage, unique,
+} from './lib/api.mjs';
 import { connectSocket, nextEvent, record, request, socketOpener } from './lib/socket.mjs';
 
 const PING_INTERVAL_MS = 300;
@@ -207,6 +209,39 @@ describe('real-time endpoint', () => {
     await sendVisitorMessage(hub, visitor, 'for demo agents only');
     await delivered;
     assert.deepEqual(heard(), []);
+  });
+
+  test("an agent's sockets close when its access changes; the reconnect is scoped anew, or refused", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const member = await createAgent(hub, admin, { widgets: ['demo'] });
+    const secondSession = (await login(hub, member.email, member.password)).token;
+    const disconnected = (socket) => new Promise((resolve) => socket.once('disconnect', resolve));
+    const hears = async (socket, text) => {
+      const heard = nextEvent(socket, 'message:new', (m) => m.text === text, 1000).then(() => true, () => false);
+      await sendVisitorMessage(hub, await initVisitor(hub), text);
+      return heard;
+    };
+
+    // A logout closes the sockets of that session, not those of the agent's other session.
+    const first = await open({ token: member.token });
+    const second = await open({ token: secondSession });
+    const firstGone = disconnected(first);
+    expectStatus(await post(hub, '/api/auth/logout', {}, { token: member.token }), 204);
+    await firstGone;
+    assert.equal(await hears(second, unique('still heard')), true);
+    await assert.rejects(connectSocket(hub, { token: member.token }), /authentication failed/);
+
+    // Taken off the widget: the socket goes, and the session, which stands, reconnects without the widget's events.
+    const secondGone = disconnected(second);
+    expectStatus(await patch(hub, `/api/agents/${member.agent.id}`, { widgets: ['other'] }, { token: admin }), 200);
+    await secondGone;
+    const rescoped = await open({ token: secondSession });
+    assert.equal(await hears(rescoped, unique('no longer theirs')), false);
+
+    // Deactivated: the socket goes and cannot come back.
+    const rescopedGone = disconnected(rescoped);
+    expectStatus(await del(hub, `/api/agents/${member.agent.id}`, { token: admin }), 204);
+    await rescopedGone;
+    await assert.rejects(connectSocket(hub, { token: secondSession }), /authentication failed/);
   });
 
   test('catch-up: a visitor that reconnects gets every message after its last seq, exactly once, in order', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -1,6 +1,7 @@
 #include "core/auth/AgentService.h"
 #include "core/auth/AuthService.h"
 #include "core/common/ApiError.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -15,8 +16,8 @@ namespace {
 class AgentServiceTest : public ::testing::Test {
 protected:
     AgentServiceTest()
-        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}),
-          service(*database, hasher, clock, [](const std::string& id) { return id == "demo" || id == "sales"; }) {
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
+          service(*database, hasher, clock, [](const std::string& id) { return id == "demo" || id == "sales"; }, bus) {
         EXPECT_TRUE(service.ensureFirstAdmin("root@example.com", "root password"));
         adminToken = token("root@example.com", "root password");
         admin = *authService.authenticate(adminToken);
@@ -59,6 +60,7 @@ protected:
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     std::string adminToken;
     auth::AgentService service;
@@ -200,6 +202,52 @@ TEST_F(AgentServiceTest, DeactivationRevokesSessionsAndBlocksSignIn) {
     reactivate.active = true;
     EXPECT_TRUE(service.update(admin, ada.id, reactivate).active);
     EXPECT_EQ(signIn("ada@example.com", "password ada@example.com").agent.id, ada.id);
+}
+
+TEST_F(AgentServiceTest, ChangesToWhatAnAgentMaySeeOrWhoMaySignInTellTheAgentsSockets) {
+    const auto ada = createAgent("ada@example.com", {"demo"});
+    const auto changes = [&](const auth::AgentService::AgentChanges& change, const std::string& id) {
+        bus.clear();
+        service.update(admin, id, change);
+        std::vector<events::AgentAccessChange> found;
+        for (const auto& event : bus.events()) {
+            if (auto access = events::AgentAccessChange::of(event)) found.push_back(*access);
+        }
+        return found;
+    };
+    const auto isAll = [](const std::vector<events::AgentAccessChange>& found, const std::string& agentId) {
+        return found.size() == 1 && found[0].sessions == events::AgentAccessChange::Sessions::All &&
+               found[0].agentId == agentId;
+    };
+
+    auth::AgentService::AgentChanges rename;
+    rename.displayName = "Countess";
+    rename.maxConcurrentChats = 9;
+    EXPECT_TRUE(changes(rename, ada.id).empty()) << "nothing the sockets carry depends on these";
+
+    auth::AgentService::AgentChanges widgets;
+    widgets.widgets = std::vector<std::string>{"sales"};
+    EXPECT_TRUE(isAll(changes(widgets, ada.id), ada.id));
+    auth::AgentService::AgentChanges role;
+    role.role = "admin";
+    EXPECT_TRUE(isAll(changes(role, ada.id), ada.id));
+    auth::AgentService::AgentChanges password;
+    password.password = "a brand new one";
+    EXPECT_TRUE(isAll(changes(password, ada.id), ada.id));
+    auth::AgentService::AgentChanges inactive;
+    inactive.active = false;
+    EXPECT_TRUE(isAll(changes(inactive, ada.id), ada.id));
+
+    // An admin changing their own password keeps the session they did it from, and its sockets.
+    const auto own = changes(password, admin.agent.id);
+    ASSERT_EQ(own.size(), 1u);
+    EXPECT_FALSE(own[0].affects(admin.agent.id, admin.sessionTokenHash));
+    EXPECT_TRUE(own[0].affects(admin.agent.id, "another session"));
+
+    bus.clear();
+    service.deactivate(admin, ada.id);
+    ASSERT_EQ(bus.events().size(), 1u);
+    EXPECT_TRUE(events::AgentAccessChange::of(bus.events()[0])->affects(ada.id, "any session"));
 }
 
 TEST_F(AgentServiceTest, TheLastActiveAdminCannotBeDemotedOrDeactivated) {

@@ -1,6 +1,8 @@
 #include "core/auth/AuthService.h"
 #include "core/common/ApiError.h"
 #include "core/common/Digest.h"
+#include "core/events/AgentAccessChange.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -20,7 +22,7 @@ config::AuthConfig authConfig() {
 
 class AuthServiceTest : public ::testing::Test {
 protected:
-    AuthServiceTest() : limiter(clock), service(*database, hasher, clock, limiter, authConfig()) {
+    AuthServiceTest() : limiter(clock), service(*database, hasher, clock, limiter, authConfig(), bus) {
         addAgent("agent-1", "grace@example.com", "correct horse");
     }
 
@@ -53,6 +55,7 @@ protected:
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     store::AgentRepository agents;
     auth::AuthService service;
 };
@@ -158,9 +161,18 @@ TEST_F(AuthServiceTest, SessionsExpireAfterTheirTtlAndTheNextLoginDeletesThem) {
 TEST_F(AuthServiceTest, LogoutRevokesOnlyThatSession) {
     const auto first = login();
     const auto second = login();
-    service.logout(service.authenticate(first.token)->sessionTokenHash);
+    const auto firstCaller = *service.authenticate(first.token);
+    const auto secondCaller = *service.authenticate(second.token);
+    service.logout(firstCaller.sessionTokenHash);
     EXPECT_FALSE(service.authenticate(first.token));
     EXPECT_TRUE(service.authenticate(second.token));
+
+    // The session's sockets are closed, the other session's are not.
+    ASSERT_EQ(bus.events().size(), 1u);
+    const auto change = events::AgentAccessChange::of(bus.events()[0]);
+    ASSERT_TRUE(change);
+    EXPECT_TRUE(change->affects(firstCaller.agent.id, firstCaller.sessionTokenHash));
+    EXPECT_FALSE(change->affects(secondCaller.agent.id, secondCaller.sessionTokenHash));
 }
 
 TEST_F(AuthServiceTest, PasswordChangeRevokesTheOtherSessionsAndTakesEffect) {
@@ -172,9 +184,15 @@ TEST_F(AuthServiceTest, PasswordChangeRevokesTheOtherSessionsAndTakesEffect) {
     EXPECT_TRUE(service.authenticate(other.token)); // a refused change revokes nothing
     EXPECT_EQ(errorOf([&] { service.changePassword(caller, "correct horse", "short"); }), "validation_failed");
 
+    EXPECT_TRUE(bus.events().empty()) << "a refused change closes no socket";
     service.changePassword(caller, "correct horse", "a new passphrase");
     EXPECT_TRUE(service.authenticate(current.token));
     EXPECT_FALSE(service.authenticate(other.token));
+    ASSERT_EQ(bus.events().size(), 1u);
+    const auto change = events::AgentAccessChange::of(bus.events()[0]);
+    ASSERT_TRUE(change);
+    EXPECT_FALSE(change->affects(caller.agent.id, caller.sessionTokenHash));
+    EXPECT_TRUE(change->affects(caller.agent.id, "the other session"));
     EXPECT_EQ(errorOf([&] { login("correct horse", "198.51.100.3"); }), "invalid_credentials");
     EXPECT_EQ(errorOf([&] { login("a new passphrase", "198.51.100.4"); }), "");
 }

@@ -1,5 +1,6 @@
 #include "core/http/AgentRoutes.h"
 #include "core/http/HttpPipeline.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <Poco/JSON/Parser.h>
@@ -13,8 +14,8 @@ namespace {
 class AgentRoutesTest : public ::testing::Test {
 protected:
     AgentRoutesTest()
-        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}),
-          agents(*database, hasher, clock, [](const std::string& id) { return id == "demo"; }), guard(authService),
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
+          agents(*database, hasher, clock, [](const std::string& id) { return id == "demo"; }, bus), guard(authService),
           routes(guard, agents), pipeline(router, nullptr) {
         routes.registerRoutes(router);
         agents.ensureFirstAdmin("root@example.com", "root password");
@@ -42,6 +43,7 @@ protected:
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     auth::AgentService agents;
     http::AuthGuard guard;

@@ -1,5 +1,6 @@
 #include "core/common/ApiError.h"
 #include "core/http/AuthGuard.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -11,7 +12,7 @@ namespace {
 
 class AuthGuardTest : public ::testing::Test {
 protected:
-    AuthGuardTest() : limiter(clock), service(*database, hasher, clock, limiter, config::AuthConfig{}), guard(service) {
+    AuthGuardTest() : limiter(clock), service(*database, hasher, clock, limiter, config::AuthConfig{}, bus), guard(service) {
         auth::Agent agent;
         agent.id = "agent-1";
         agent.email = "grace@example.com";
@@ -43,6 +44,7 @@ protected:
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService service;
     http::AuthGuard guard;
     std::string token;

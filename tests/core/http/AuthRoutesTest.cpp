@@ -1,5 +1,6 @@
 #include "core/http/AuthRoutes.h"
 #include "core/http/HttpPipeline.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <Poco/JSON/Parser.h>
@@ -20,7 +21,7 @@ config::AuthConfig authConfig() {
 class AuthRoutesTest : public ::testing::Test {
 protected:
     AuthRoutesTest()
-        : limiter(clock), service(*database, hasher, clock, limiter, authConfig()), guard(service),
+        : limiter(clock), service(*database, hasher, clock, limiter, authConfig(), bus), guard(service),
           routes(guard, service, authConfig()), pipeline(router, nullptr) {
         routes.registerRoutes(router);
         auth::Agent agent;
@@ -57,6 +58,7 @@ protected:
     common::ManualClock clock{1'700'000'000'000};
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService service;
     http::AuthGuard guard;
     http::AuthRoutes routes;

@@ -1,5 +1,6 @@
 #include "core/http/CannedResponseRoutes.h"
 #include "core/http/HttpPipeline.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <Poco/JSON/Parser.h>
@@ -13,7 +14,7 @@ namespace {
 class CannedResponseRoutesTest : public ::testing::Test {
 protected:
     CannedResponseRoutesTest()
-        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}),
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
           responses(*database, clock, [](const std::string& id) { return id == "demo"; }, 100), guard(authService),
           routes(guard, responses), pipeline(router, nullptr) {
         routes.registerRoutes(router);
@@ -46,6 +47,7 @@ protected:
     common::ManualClock clock{1'700'000'000'000};
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     conversation::CannedResponseService responses;
     http::AuthGuard guard;

@@ -1,6 +1,7 @@
 #include "core/http/HttpPipeline.h"
 #include "core/http/StatsRoutes.h"
 #include "tests/core/store/ConversationSeed.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <Poco/JSON/Parser.h>
@@ -14,7 +15,7 @@ namespace {
 class StatsRoutesTest : public ::testing::Test {
 protected:
     StatsRoutesTest()
-        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}),
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
           stats(*database, clock, [](const std::string& id) { return id == "demo"; }), guard(authService), routes(guard, stats), pipeline(router, nullptr) {
         routes.registerRoutes(router);
         auth::Agent agent;
@@ -44,6 +45,7 @@ protected:
     common::ManualClock clock{1'700'000'000'000}; // 2023-11-14T22:13:20Z
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     conversation::StatsService stats;
     http::AuthGuard guard;

@@ -1,7 +1,7 @@
 #include "core/notify/AgentNotifier.h"
 
 #include "core/common/Time.h"
-#include "tests/core/presence/RecordingEventBus.h"
+#include "tests/support/RecordingEventBus.h"
 
 #include <gtest/gtest.h>
 

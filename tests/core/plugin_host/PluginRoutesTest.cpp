@@ -6,6 +6,7 @@
 #include "core/store/AgentRepository.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
 #include "tests/core/plugin_host/TestPlugins.h"
+#include "tests/support/RecordingEventBus.h"
 #include "tests/support/TestDatabase.h"
 
 #include <Poco/JSON/Parser.h>
@@ -23,7 +24,7 @@ namespace {
 class PluginRoutesTest : public ::testing::Test {
 protected:
     PluginRoutesTest()
-        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}), guard(authService),
+        : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus), guard(authService),
           plugins([this](const config::ChannelInstanceConfig& instance) {
               return std::make_unique<plugin_host::HubHostServices>(
                   http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
@@ -66,6 +67,7 @@ protected:
     StubHttpClient http;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
     http::RateLimiter limiter;
+    switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     http::AuthGuard guard;
     plugin_host::PluginHost plugins;

@@ -2,7 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/Time.h"
-#include "tests/core/presence/RecordingEventBus.h"
+#include "tests/support/RecordingEventBus.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include "core/presence/VisitorPresence.h"
 
 #include "core/common/Time.h"
-#include "tests/core/presence/RecordingEventBus.h"
+#include "tests/support/RecordingEventBus.h"
 
 #include <gtest/gtest.h>
 
