@@ -2,8 +2,9 @@
 //
 // Logs --agents agents in and starts --visitors conversations over REST, then opens one socket per agent and
 // per visitor at --connect-rate, spread over --source-addresses so that one address's ports do not run out.
-// Visitors send widget:heartbeat every --heartbeat-s and, together, --rate visitor:send_message events per
-// second on a fixed schedule whatever the answers. Each message carries client_msg_id "b-<visitor>-<seq>";
+// Visitors send widget:heartbeat and agents agent:heartbeat every --heartbeat-s; visitors send, together, --rate
+// visitor:send_message events per second on a fixed schedule whatever the answers. Each message carries
+// client_msg_id "b-<visitor>-<seq>";
 // it is timed from the send to the visitor's ack and to its arrival at every agent as message:new, where the
 // id is looked for anywhere in the frame rather than at one place in the JSON. Sockets run non-blocking on
 // --threads epoll loops with a small RFC 6455 client of our own.
@@ -63,7 +64,8 @@ constexpr const char* kUsage =
     "  --rate R                visitor messages per second, all visitors together; 0 = none (default 100)\n"
     "  --duration S            measured seconds (default 10)\n"
     "  --warmup S              seconds of load before measuring starts (default 2)\n"
-    "  --heartbeat-s S         widget:heartbeat interval per visitor; 0 = none (default 30)\n"
+    "  --heartbeat-s S         heartbeat interval per socket (widget:heartbeat, agent:heartbeat); 0 = none\n"
+    "                          (default 30)\n"
     "  --connect-rate C        connections opened per second (default 2000)\n"
     "  --connect-timeout S     a connection not through CONNECT by then has failed (default 30)\n"
     "  --drain S               wait after the run for outstanding acks and deliveries (default 10)\n"
@@ -582,7 +584,7 @@ private:
             _heartbeats.pop_front();
             auto& connection = _connections[index];
             if (connection.state != State::Ready) continue;
-            sendText(connection, "42[\"widget:heartbeat\"]");
+            sendText(connection, connection.peer->agent ? "42[\"agent:heartbeat\"]" : "42[\"widget:heartbeat\"]");
             ++_result.heartbeats;
             _heartbeats.emplace_back(due + secondsToDuration(_options.heartbeatS), index);
         }
@@ -853,8 +855,7 @@ private:
     void becomeReady(Connection& connection, TimePoint now) {
         connection.state = State::Ready;
         _shared.established.fetch_add(1);
-        if (connection.peer->agent) return;
-        _shared.visitorsEstablished.fetch_add(1);
+        if (!connection.peer->agent) _shared.visitorsEstablished.fetch_add(1);
         if (_options.heartbeatS > 0)
             _heartbeats.emplace_back(now + secondsToDuration(_options.heartbeatS),
                                      static_cast<std::size_t>(&connection - _connections.data()));
@@ -1014,7 +1015,7 @@ private:
     Connection* _reading = nullptr;
     std::size_t _nextOpen = 0;
     std::deque<std::size_t> _opening;
-    /// Visitors in the order their heartbeats fall due: each is due one interval after the last, so the queue
+    /// Sockets in the order their heartbeats fall due: each is due one interval after the last, so the queue
     /// stays sorted by appending.
     std::deque<std::pair<TimePoint, std::size_t>> _heartbeats;
     std::vector<std::size_t> _senders;

@@ -20,25 +20,38 @@ Connection::Connection(std::uint64_t id, Poco::Net::StreamSocket socket, std::si
     _socket.setNoDelay(true);
 }
 
-Connection::ReadResult Connection::read(char* scratch, std::size_t scratchSize, std::size_t budget,
-                                        std::vector<WebSocketFrameDecoder::Message>& out) {
+namespace {
+
+/// Reads what `fd` has through `scratch`, up to `budget` bytes or until `stop()`, and hands each chunk to `consume`.
+template <class Stop, class Consume>
+Connection::ReadResult receive(int fd, char* scratch, std::size_t scratchSize, std::size_t budget, Stop stop,
+                               Consume consume) {
     std::size_t total = 0;
-    while (total < budget && !_decoder.failed() && !_decoder.closeReceived()) {
-        const auto n = ::recv(_fd, scratch, scratchSize, 0);
+    while (total < budget && !stop()) {
+        const auto n = ::recv(fd, scratch, scratchSize, 0);
         if (n > 0) {
             total += static_cast<std::size_t>(n);
-            _decoder.feed(scratch, static_cast<std::size_t>(n), out);
+            consume(scratch, static_cast<std::size_t>(n));
             // A short read took all there was; more arriving later wakes the (level-triggered) loop again, so
             // asking once more only to hear EAGAIN would be a wasted system call per message.
             if (static_cast<std::size_t>(n) < scratchSize) break;
             continue;
         }
-        if (n == 0) return ReadResult::PeerGone;
+        if (n == 0) return Connection::ReadResult::PeerGone;
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) break;
-        return ReadResult::PeerGone;
+        return Connection::ReadResult::PeerGone;
     }
-    return ReadResult::Open;
+    return Connection::ReadResult::Open;
+}
+
+} // namespace
+
+Connection::ReadResult Connection::read(char* scratch, std::size_t scratchSize, std::size_t budget,
+                                        std::vector<WebSocketFrameDecoder::Message>& out) {
+    return receive(
+        _fd, scratch, scratchSize, budget, [this] { return _decoder.failed() || _decoder.closeReceived(); },
+        [&](const char* data, std::size_t size) { _decoder.feed(data, size, out); });
 }
 
 Connection::SendResult Connection::enqueue(std::shared_ptr<const std::string> frame) {
@@ -107,6 +120,24 @@ void Connection::startClose(std::uint16_t code, std::string_view reason) {
     _queue.push_back(std::move(frame));
     _closing = true;
     flush();
+}
+
+Connection::ReadResult Connection::drain(char* scratch, std::size_t scratchSize, std::size_t budget) {
+    std::vector<WebSocketFrameDecoder::Message> ignored;
+    return receive(
+        _fd, scratch, scratchSize, budget, [] { return false; },
+        [&](const char* data, std::size_t size) {
+            // A decoder that failed cannot find frames any more; the peer's end of the stream ends the wait then.
+            if (_decoder.failed() || _decoder.closeReceived()) return;
+            _decoder.feed(data, size, ignored);
+            ignored.clear();
+        });
+}
+
+void Connection::shutdownWrites() {
+    if (_writesShut) return;
+    _writesShut = true;
+    ::shutdown(_fd, SHUT_WR);
 }
 
 void Connection::shutdown() {

@@ -44,9 +44,17 @@ public:
     bool hasQueued() const { return !_queue.empty(); }
     std::size_t queuedBytes() const { return _queuedBytes; }
 
-    /// Queues a close frame; nothing more is sent or read after it. The loop closes the socket once it is flushed.
+    /// Queues a close frame; nothing more is sent after it, and what arrives is no longer delivered (see `drain`).
     void startClose(std::uint16_t code, std::string_view reason);
     bool closing() const { return _closing; }
+    /// The peer's close frame arrived: once ours is out too, the close handshake is complete.
+    bool peerClosed() const { return _decoder.closeReceived(); }
+    /// While closing: reads what the peer still sends and drops it, watching only for its close frame. The socket
+    /// is not closed with unread data, which would reset the connection, and the peer might then never read our
+    /// close frame. PeerGone when the peer has closed its side.
+    ReadResult drain(char* scratch, std::size_t scratchSize, std::size_t budget);
+    /// Sends FIN after the close frame, so a peer waiting for the end of the stream closes too. Once.
+    void shutdownWrites();
 
     void shutdown();
 
@@ -81,6 +89,7 @@ private:
     std::size_t _headOffset = 0;    // bytes of it already written
     std::size_t _queuedBytes = 0;
     bool _closing = false;
+    bool _writesShut = false;
 };
 
 } // namespace switchboard::core::realtime

@@ -20,6 +20,8 @@ constexpr std::uint64_t WakeToken = ~std::uint64_t{0};
 constexpr std::size_t ScratchBytes = 64 * 1024;
 /// Bytes read from one socket per wake-up, so that one busy client cannot starve the others on its loop.
 constexpr std::size_t ReadBudget = 256 * 1024;
+/// How long a closing connection waits for the peer's close frame, or for its end of the stream.
+constexpr std::int64_t CloseWaitMs = 1000;
 constexpr int MaxEvents = 256;
 
 } // namespace
@@ -157,10 +159,14 @@ void RealtimeLoop::leave(Connection& connection, const std::string& room) {
 void RealtimeLoop::close(Connection& connection, std::uint16_t code, std::string_view reason) {
     if (connection.closing()) return;
     connection.startClose(code, reason);
+    // The close handshake is complete when the peer's close was echoed and the echo went out. A close the hub starts
+    // waits for the peer's answer (read by readFrom), after a FIN once the frame is out (see writeOut).
+    const bool complete = connection.peerClosed() && !connection.hasQueued();
+    if (!connection.hasQueued() && !complete) connection.shutdownWrites();
     updateInterest(connection);
-    // Destroyed from the timer, never under a caller that may still hold the connection: at once when the close
-    // frame went out, else after a second for a peer that does not read it.
-    setDeadline(connection, nowMs() + (connection.hasQueued() ? 1000 : 0));
+    // Destroyed from the timer, never under a caller that may still hold the connection: at once when the handshake
+    // is complete, else when the peer answers or after CloseWaitMs for one that does not.
+    setDeadline(connection, nowMs() + (complete ? 0 : CloseWaitMs));
 }
 
 void RealtimeLoop::closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code,
@@ -224,10 +230,11 @@ void RealtimeLoop::flushScheduled() {
 }
 
 void RealtimeLoop::writeOut(Connection& connection) {
-    if (!connection.flush() || (connection.closing() && !connection.hasQueued())) {
+    if (!connection.flush() || (connection.closing() && !connection.hasQueued() && connection.peerClosed())) {
         destroy(connection.id());
         return;
     }
+    if (connection.closing() && !connection.hasQueued()) connection.shutdownWrites();
     updateInterest(connection);
 }
 
@@ -258,6 +265,15 @@ void RealtimeLoop::handleEvent(std::uint64_t connectionId, std::uint32_t events)
 }
 
 void RealtimeLoop::readFrom(Connection& connection) {
+    if (connection.closing()) {
+        const auto result = connection.drain(_scratch.data(), _scratch.size(), ReadBudget);
+        if (result == Connection::ReadResult::PeerGone || (connection.peerClosed() && !connection.hasQueued())) {
+            destroy(connection.id());
+        } else {
+            updateInterest(connection);
+        }
+        return;
+    }
     _messages.clear();
     process(connection.id(), connection.read(_scratch.data(), _scratch.size(), ReadBudget, _messages));
 }
@@ -301,7 +317,9 @@ void RealtimeLoop::process(std::uint64_t id, Connection::ReadResult result) {
 
 void RealtimeLoop::updateInterest(Connection& connection) {
     epoll_event event{};
-    event.events = (connection.closing() ? 0u : static_cast<std::uint32_t>(EPOLLIN | EPOLLRDHUP)) |
+    // A closing connection reads on until the peer's close frame is in (see Connection::drain).
+    const bool reading = !connection.closing() || !connection.peerClosed();
+    event.events = (reading ? static_cast<std::uint32_t>(EPOLLIN | EPOLLRDHUP) : 0u) |
                    (connection.hasQueued() ? static_cast<std::uint32_t>(EPOLLOUT) : 0u);
     if (event.events == connection.watchedEvents) return;
     event.data.u64 = connection.id();

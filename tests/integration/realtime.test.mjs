@@ -108,6 +108,13 @@ describe('real-time endpoint', () => {
     socket.ws.send('42["x","' + 'a'.repeat(MAX_MESSAGE_BYTES) + '"]');
     assert.equal((await socket.closed).code, 1009);
 
+    // Far over it, so that most of it is still on its way when the hub closes: the client still gets the close
+    // frame, not a reset (the hub reads on and discards until the client closes too).
+    socket = await rawSocket(hub);
+    await socket.next();
+    socket.ws.send('42["x","' + 'a'.repeat(2 * 1024 * 1024) + '"]');
+    assert.equal((await socket.closed).code, 1009);
+
     socket = await rawSocket(hub);
     await socket.next();
     socket.ws.send(Buffer.from([1, 2, 3]));
@@ -286,6 +293,38 @@ describe('real-time endpoint', () => {
     assert.deepEqual(all.map((m) => m.seq), Array.from({ length: BURST }, (_, i) => i + 1));
     assert.deepEqual(all.map((m) => m.text), Array.from({ length: BURST }, (_, i) => `burst ${i + 1}`));
     assert.ok(page.messages.length > 0, 'the drop came before the burst ended, so catch-up had work to do');
+  });
+
+  test('a peer that stops answering pings is closed ping_timeout_ms after the unanswered ping', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const visitor = await initVisitor(hub);
+    const { ws, next, closed } = await rawSocket(hub);
+    await next();
+    ws.send('40' + JSON.stringify({ visitor_token: visitor.visitor_token }));
+    assert.match(await next(), /^40\{"sid":/);
+    assert.equal(await next(), '2', 'the server pings');
+    const pinged = Date.now();
+    const { code, reason } = await closed;
+    assert.equal(code, 1008);
+    assert.equal(reason, 'ping timeout');
+    assert.ok(Date.now() - pinged >= PING_TIMEOUT_MS - 50, `closed ${Date.now() - pinged} ms after the ping`);
+  });
+
+  test("an agent signs in with the portal's session cookie, from the hub's own pages only", { timeout: TEST_TIMEOUT_MS }, async () => {
+    const res = await post(hub, '/api/auth/login', { email: agent.email, password: agent.password });
+    expectStatus(res, 200);
+    const cookie = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('sb_session=')).split(';')[0];
+
+    const socket = await connectSocket(hub, {}, { extraHeaders: { Cookie: cookie } });
+    try {
+      const heartbeat = await request(socket, 'agent:heartbeat');
+      assert.equal(typeof heartbeat.heartbeat_s, 'number', 'an agent socket');
+    } finally {
+      socket.close();
+    }
+    // Browsers attach the cookie to any page's WebSocket: from another site's page it signs nobody in.
+    await assert.rejects(
+      connectSocket(hub, {}, { extraHeaders: { Cookie: cookie, Origin: 'https://elsewhere.example' } }),
+      /authentication failed/);
   });
 
   test('a connection survives several ping intervals', { timeout: TEST_TIMEOUT_MS }, async () => {

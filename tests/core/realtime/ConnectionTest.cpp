@@ -1,9 +1,14 @@
 #include "core/realtime/Connection.h"
+#include "tests/core/realtime/ClientFrame.h"
 
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 
 #include <gtest/gtest.h>
+
+#include <functional>
+#include <poll.h>
+#include <vector>
 
 namespace switchboard::core::realtime {
 namespace {
@@ -97,6 +102,55 @@ TEST(ConnectionTest, NothingIsQueuedAfterTheCloseFrame) {
     ASSERT_EQ(n, 7);
     EXPECT_EQ(static_cast<unsigned char>(frame[0]), 0x88); // FIN + close
     EXPECT_EQ(std::string(frame + 4, 3), "bye");
+}
+
+/// Reads from a closing connection until `done` or the peer stays silent for a second.
+Connection::ReadResult drainUntil(Connection& connection, const std::function<bool()>& done) {
+    std::vector<char> scratch(4096);
+    auto result = Connection::ReadResult::Open;
+    while (result == Connection::ReadResult::Open && !done()) {
+        pollfd readable{connection.fd(), POLLIN, 0};
+        if (::poll(&readable, 1, 1000) != 1) break;
+        result = connection.drain(scratch.data(), scratch.size(), 64 * 1024);
+    }
+    return result;
+}
+
+TEST(ConnectionTest, WhileClosingWhatThePeerStillSendsIsDroppedUntilItsCloseFrame) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 4096, MaxQueued);
+    connection.startClose(1009, "too big");
+    connection.shutdownWrites();
+    // The peer was still sending (more than a message may hold), then answers the close.
+    const std::string late = tests::ClientFrame(tests::ClientFrame::kText, std::string(3000, 'x')).bytes();
+    const std::string answer = tests::ClientFrame(tests::ClientFrame::kClose, std::string("\x03\xf1", 2)).bytes();
+    pair.client.sendBytes(late.data(), static_cast<int>(late.size()));
+    pair.client.sendBytes(answer.data(), static_cast<int>(answer.size()));
+    EXPECT_EQ(drainUntil(connection, [&] { return connection.peerClosed(); }), Connection::ReadResult::Open);
+    EXPECT_TRUE(connection.peerClosed());
+
+    // The peer got the close frame, then the end of the stream.
+    char frame[64];
+    int received = 0;
+    for (int n = 1; n > 0; received += n) n = pair.client.receiveBytes(frame + received, sizeof frame - received);
+    ASSERT_EQ(received, 11);
+    EXPECT_EQ(static_cast<unsigned char>(frame[0]), 0x88);
+    EXPECT_EQ(std::string(frame + 4, 7), "too big");
+}
+
+TEST(ConnectionTest, WhileClosingThePeersEndOfStreamEndsTheWaitEvenAfterGarbage) {
+    SocketPair pair;
+    Connection connection(1, pair.server, 16, MaxQueued);
+    // Past the message limit: the decoder fails and can find no close frame after it.
+    const std::string tooLong = tests::ClientFrame(tests::ClientFrame::kText, std::string(1000, 'x')).bytes();
+    std::vector<WebSocketFrameDecoder::Message> messages;
+    connection.decode(tooLong.data(), 8, messages); // the header and the mask key
+    ASSERT_TRUE(connection.decoder().failed());
+    connection.startClose(1009, "");
+    pair.client.sendBytes(tooLong.data() + 8, static_cast<int>(tooLong.size() - 8));
+    pair.client.shutdownSend();
+    EXPECT_EQ(drainUntil(connection, [] { return false; }), Connection::ReadResult::PeerGone);
+    EXPECT_FALSE(connection.peerClosed());
 }
 
 } // namespace
