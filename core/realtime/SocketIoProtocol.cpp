@@ -223,6 +223,7 @@ void SocketIoProtocol::connect(RealtimeLoop& loop, Connection& connection, Poco:
     const auto agentToken = optString(auth, "token") ? optString(auth, "token") : connection.cookieToken;
     const auto origin = connection.origin;
     const auto id = connection.id();
+    const auto accessChangesBefore = _accessChanges.load();
     const bool queued = _workers.submit([=, this] {
         std::unique_ptr<SocketIdentity> identity;
         std::string refusal = "authentication failed";
@@ -254,6 +255,10 @@ void SocketIoProtocol::connect(RealtimeLoop& loop, Connection& connection, Poco:
             auto* alive = owner.find(id);
             if (!alive || alive->closing()) return;
             alive->connecting = false;
+            if (shared && !shared->isVisitor() && _accessChanges.load() != accessChangesBefore) {
+                connect(owner, *alive, auth);
+                return;
+            }
             if (!shared) {
                 sendPacket(owner, *alive, SocketIoPacket::connectError("/", refusal));
                 return;
@@ -484,6 +489,9 @@ void SocketIoProtocol::relay(const std::string& name, Poco::JSON::Object::Ptr pa
 }
 
 void SocketIoProtocol::closeAgentSockets(const events::AgentAccessChange& change) {
+    // Counted before the loops close anything: a CONNECT completing on a loop either sees the new count, or lands
+    // before this close on that loop's queue and is closed by it.
+    _accessChanges.fetch_add(1);
     _router.toAll([change](RealtimeLoop& loop) {
         loop.closeWhere(
             [&change](const Connection& c) {

@@ -17,6 +17,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -102,6 +103,9 @@ private:
     common::WorkerPool& _workers;
     LoopRouter& _router;
     const config::RealtimeConfig _settings;
+    /// Counts agent access changes. A CONNECT whose credentials were checked before a change and that lands after it
+    /// is checked again: the change's close could not see a socket that was not signed in yet.
+    std::atomic<std::uint64_t> _accessChanges{0};
 };
 
 } // namespace switchboard::core::realtime
