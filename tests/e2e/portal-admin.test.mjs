@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, screenshot } from './lib/browser.mjs';
 import { useHub } from '../integration/lib/hub.mjs';
-import { adminToken, createAgent, expectStatus, get, initVisitor, post } from '../integration/lib/api.mjs';
+import { adminToken, createAgent, del, expectStatus, get, initVisitor, post } from '../integration/lib/api.mjs';
 import { startReceiver } from '../integration/lib/webhook-receiver.mjs';
 
 const RECEIVER_SECRET = 'whsec_cG9ydGFsLXRlc3Qtd2ViaG9vay1rZXk=';
@@ -149,6 +149,27 @@ describe('agent portal: settings, analytics and canned responses', () => {
     await page.getByRole('button', { name: 'Confirm delete /refund' }).click();
     await page.getByText('No canned responses yet.').waitFor();
     assert.deepEqual(await canned(), []);
+  });
+
+  test('an agent deactivated while their portal is open is sent to the sign-in form with a notice', async () => {
+    const member = await createAgent(hub, admin, { widgets: ['demo'] });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const agentPage = await context.newPage();
+      await agentPage.goto(`${hub.url}/portal`);
+      await agentPage.getByLabel('Email').fill(member.email);
+      await agentPage.getByLabel('Password').fill(member.password);
+      await agentPage.getByRole('button', { name: 'Sign in' }).click();
+      await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+
+      // No request of the page's own: the hub closes its socket, and the reconnect is refused.
+      expectStatus(await del(hub, `/api/agents/${member.agent.id}`, { token: admin }), 204);
+      await agentPage.getByText('Your session has ended. Please sign in again.').waitFor();
+      await agentPage.getByRole('button', { name: 'Sign in' }).waitFor();
+      await screenshot(agentPage, 'portal-session-ended');
+    } finally {
+      await context.close();
+    }
   });
 
   test('logging out returns to the sign-in form and ends the session', async () => {
