@@ -1,5 +1,6 @@
 #include "core/common/AtomicFile.h"
 
+#include "core/common/FileDescriptor.h"
 #include "core/common/SecureRandom.h"
 
 #include <cerrno>
@@ -19,22 +20,6 @@ namespace {
     throw std::runtime_error("could not " + what + " " + path + ": " + std::strerror(errno));
 }
 
-/// Closes the descriptor when it goes out of scope.
-class Descriptor {
-public:
-    explicit Descriptor(int fd) : _fd(fd) {}
-    ~Descriptor() {
-        if (_fd >= 0) ::close(_fd);
-    }
-    Descriptor(const Descriptor&) = delete;
-    Descriptor& operator=(const Descriptor&) = delete;
-    int get() const { return _fd; }
-    int release() { return std::exchange(_fd, -1); }
-
-private:
-    int _fd;
-};
-
 } // namespace
 
 void AtomicFile::write(const std::string& path, const std::string& content) {
@@ -45,7 +30,7 @@ void AtomicFile::write(const std::string& path, const std::string& content) {
     struct stat original{};
     const mode_t mode = ::stat(path.c_str(), &original) == 0 ? (original.st_mode & 07777) : 0644;
     {
-        Descriptor file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
+        FileDescriptor file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
         if (file.get() < 0) fail("create", temporary);
         std::size_t written = 0;
         while (written < content.size()) {
@@ -66,7 +51,7 @@ void AtomicFile::write(const std::string& path, const std::string& content) {
         ::unlink(temporary.c_str());
         fail("replace", path);
     }
-    Descriptor directory(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    FileDescriptor directory(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (directory.get() >= 0) ::fsync(directory.get());
 }
 

@@ -63,8 +63,8 @@ Database::Database(const DatabaseUrl& url, std::size_t poolSize, int poolWaitMs,
             "WAL checkpoint", _walPolicy.checkpointInterval, [this] { checkpoint(); },
             common::PeriodicTask::Priority::Background);
         // At normal priority, unlike the checkpoint: while it reserves, commits that extend the log wait for it.
-        _preallocation = std::make_unique<common::PeriodicTask>("WAL preallocation", _walPolicy.preallocationInterval,
-                                                                [this] { reserveLogSpace(); });
+        _lookAhead = std::make_unique<common::PeriodicTask>("WAL look-ahead", _walPolicy.lookAheadInterval,
+                                                            [this] { prepareLogAhead(); });
     }
 }
 
@@ -91,12 +91,15 @@ std::int64_t Database::largestLogBytes() {
     return bound + bound / 4;
 }
 
-void Database::reserveLogSpace() {
+void Database::prepareLogAhead() {
     if (dialect() != Dialect::SQLite) return;
-    std::lock_guard lock(_preallocatorMutex);
+    std::lock_guard lock(_lookAheadMutex);
     // Made at the first look rather than in the constructor, which does not touch the database.
-    if (!_preallocator) _preallocator = std::make_unique<WalPreallocator>(_url.connectorString + "-wal", largestLogBytes());
+    const auto log = _url.connectorString + "-wal";
+    if (!_preallocator) _preallocator = std::make_unique<WalPreallocator>(log, largestLogBytes());
+    if (!_readahead) _readahead = std::make_unique<WalReadahead>(log);
     _preallocator->reserve();
+    _readahead->look();
 }
 
 void Database::restartLog(Sql& sql) {

@@ -6,6 +6,7 @@
 #include "core/common/PeriodicTask.h"
 #include "core/store/Sql.h"
 #include "core/store/WalPreallocator.h"
+#include "core/store/WalReadahead.h"
 
 #include <atomic>
 #include <chrono>
@@ -28,8 +29,8 @@ struct WalPolicy {
     std::chrono::milliseconds checkpointInterval{500};
     /// A log this long (1 GiB of 4 KiB pages) is started over by the next write batch (see Database::checkpoint).
     std::int64_t restartLogAfterFrames = 262'144;
-    /// How often the log's growth is looked at to reserve disk space ahead of it (see WalPreallocator).
-    std::chrono::milliseconds preallocationInterval{100};
+    /// How often the disk is made ready ahead of the log's writer (see Database::prepareLogAhead).
+    std::chrono::milliseconds lookAheadInterval{100};
 };
 
 /// The hub's one way into the database: pooled sessions, dialect-aware SQL, and transactions.
@@ -77,9 +78,10 @@ public:
     /// directly.
     void checkpoint();
 
-    /// Reserves disk space ahead of a growing write-ahead log (SQLite only; see WalPreallocator). A thread of its own
-    /// calls it every `WalPolicy::preallocationInterval`; tests call it directly.
-    void reserveLogSpace();
+    /// Makes the disk ready ahead of SQLite's writer in the write-ahead log: space reserved while the log grows
+    /// (WalPreallocator), its pages read back once it is written again from its start (WalReadahead). SQLite only. A
+    /// thread of its own calls it every `WalPolicy::lookAheadInterval`; tests call it directly.
+    void prepareLogAhead();
 
     /// How often the write-ahead log was started over after it grew past its bound (SQLite only; for tests).
     std::size_t logRestarts() const { return _logRestarts.load(); }
@@ -127,10 +129,11 @@ private:
     std::unique_ptr<GroupCommitQueue> _writeQueue;   // SQLite only
     std::atomic<bool> _restartLog{false};
     std::atomic<std::size_t> _logRestarts{0};
-    std::mutex _preallocatorMutex;                         // its thread and tests may both call reserveLogSpace
-    std::unique_ptr<WalPreallocator> _preallocator;       // SQLite only, made by the first reserveLogSpace
+    std::mutex _lookAheadMutex;                    // its thread and tests may both call prepareLogAhead
+    std::unique_ptr<WalPreallocator> _preallocator; // SQLite only, made by the first prepareLogAhead
+    std::unique_ptr<WalReadahead> _readahead;       // SQLite only, made by the first prepareLogAhead
     // SQLite only; declared last, so they stop first.
-    std::unique_ptr<common::PeriodicTask> _preallocation;
+    std::unique_ptr<common::PeriodicTask> _lookAhead;
     std::unique_ptr<common::PeriodicTask> _checkpointer;
 };
 

@@ -1,5 +1,7 @@
 #include "core/store/WalPreallocator.h"
 
+#include "core/common/FileDescriptor.h"
+
 #include <Poco/Logger.h>
 
 #include <algorithm>
@@ -12,18 +14,6 @@
 
 namespace switchboard::core::store {
 
-namespace {
-
-/// Closes the descriptor when the look ends.
-struct FileDescriptor {
-    int fd;
-    ~FileDescriptor() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-} // namespace
-
 WalPreallocator::WalPreallocator(std::filesystem::path walPath, std::int64_t maxBytes)
     : _walPath(std::move(walPath)), _maxBytes(maxBytes) {}
 
@@ -32,9 +22,9 @@ std::int64_t WalPreallocator::reserve() {
     // The log is opened afresh at each look: SQLite deletes it when its last connection closes and creates it again.
     // Closing this descriptor cannot drop any of SQLite's POSIX locks, which it takes on the database and the -shm
     // file, never on the log.
-    const FileDescriptor file{::open(_walPath.c_str(), O_WRONLY | O_CLOEXEC)};
+    const common::FileDescriptor file(::open(_walPath.c_str(), O_WRONLY | O_CLOEXEC));
     struct stat status {};
-    if (file.fd < 0 || ::fstat(file.fd, &status) != 0) {
+    if (!file.valid() || ::fstat(file.get(), &status) != 0) {
         _lastSize = -1;
         return 0;
     }
@@ -49,7 +39,7 @@ std::int64_t WalPreallocator::reserve() {
     if (end <= std::max(reserved, size)) return 0;
     // From the log's end, not from what is reserved: blocks SQLite wrote but the file system has not placed yet
     // count in st_blocks, and the range already reserved costs fallocate nothing.
-    if (::fallocate(file.fd, FALLOC_FL_KEEP_SIZE, size, end - size) != 0) {
+    if (::fallocate(file.get(), FALLOC_FL_KEEP_SIZE, size, end - size) != 0) {
         const int error = errno;
         if (error == EOPNOTSUPP || error == ENOSYS) {
             _supported = false;

@@ -1,9 +1,11 @@
 #include "core/store/Row.h"
+#include "core/store/WalReadahead.h"
 #include "tests/support/TestDatabase.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -182,9 +184,9 @@ TEST(DatabaseTest, AGrowingWriteAheadLogGetsDiskSpaceReservedPastItsEnd) {
         return std::pair<std::int64_t, std::int64_t>(status.st_size, static_cast<std::int64_t>(status.st_blocks) * 512);
     };
     writeRows(*database, "first ", 10);
-    database->reserveLogSpace(); // the first look only notes the log's size
+    database->prepareLogAhead(); // the first look only notes the log's size
     writeRows(*database, "then ", 50);
-    database->reserveLogSpace();
+    database->prepareLogAhead();
     const auto [size, reserved] = space();
     EXPECT_GE(reserved, size + 1024 * 1024) << "a whole MiB at least, past the log's end";
 
@@ -192,6 +194,22 @@ TEST(DatabaseTest, AGrowingWriteAheadLogGetsDiskSpaceReservedPastItsEnd) {
     writeRows(*database, "after ", 5);
     EXPECT_GT(space().first, size);
     EXPECT_EQ(database->read([](Sql& sql) { return Row(sql.run("SELECT COUNT(*) FROM sample"), 0).int64(0); }), 65);
+}
+
+TEST(DatabaseTest, InALogStartedOverTheWritersPlaceIsFoundFromTheLogItself) {
+    SampleDatabase database(TestWalPolicy);
+    writeRows(*database, "before ", 10);
+    database->checkpoint();
+    writeRows(*database, "after ", 3); // the first of these starts the log over
+    ASSERT_EQ(database->logRestarts(), 1u);
+
+    const auto log = database.path().string() + "-wal";
+    const auto position = WalReadahead(log).look();
+    ASSERT_TRUE(position);
+    // SQLite's own count of the frames in the log, a page and a 24-byte header each, behind the 32-byte log header.
+    const auto pageSize = database->read([](Sql& sql) { return Row(sql.run("PRAGMA page_size"), 0).int64(0); });
+    EXPECT_EQ(*position, 32 + logFrames(*database) * (24 + pageSize));
+    EXPECT_LT(*position, static_cast<std::int64_t>(std::filesystem::file_size(log))) << "the older frames are still there";
 }
 
 TEST(DatabaseTest, RowsReadTextAsNumbersTheWayPostgreSQLSendsThem) {
