@@ -131,8 +131,9 @@ Agent AgentService::update(const Caller& caller, const std::string& id, const Ag
             accessChange = events::AgentAccessChange::allSessionsOf(id);
         } else {
             if (passwordHash) accessChange = revokeSessions(sql, caller, id);
-            // The sessions stand, but every socket reconnects to be scoped to what the agent may see now.
-            if (after.role != before->role || after.widgets != before->widgets)
+            // The sessions stand, but every socket reconnects to carry what the agent may see now, and its name.
+            if (after.role != before->role || after.widgets != before->widgets ||
+                after.displayName != before->displayName)
                 accessChange = events::AgentAccessChange::allSessionsOf(id);
         }
         return after;

@@ -55,7 +55,7 @@ public:
     /// Throws 409 `conflict` for a taken email, 422 `invalid_email` / `validation_failed` for bad input.
     Agent create(const Caller& caller, const NewAgent& agent);
     /// A new password or deactivation revokes the agent's sessions (except the caller's own). The agent's sockets
-    /// are closed when its sessions are revoked or its role or widgets change (see events::AgentAccessChange).
+    /// are closed when its sessions are revoked or its role, widgets or name change (see events::AgentAccessChange).
     Agent update(const Caller& caller, const std::string& id, const AgentChanges& changes);
     void deactivate(const Caller& caller, const std::string& id);
 

@@ -37,7 +37,7 @@ Connection::ReadResult receive(int fd, char* scratch, std::size_t scratchSize, s
             if (static_cast<std::size_t>(n) < scratchSize) break;
             continue;
         }
-        if (n == 0) return Connection::ReadResult::PeerGone;
+        if (n == 0) return Connection::ReadResult::PeerEnded;
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) break;
         return Connection::ReadResult::PeerGone;
@@ -124,7 +124,7 @@ void Connection::startClose(std::uint16_t code, std::string_view reason) {
 
 Connection::ReadResult Connection::drain(char* scratch, std::size_t scratchSize, std::size_t budget) {
     std::vector<WebSocketFrameDecoder::Message> ignored;
-    return receive(
+    const auto result = receive(
         _fd, scratch, scratchSize, budget, [] { return false; },
         [&](const char* data, std::size_t size) {
             // A decoder that failed cannot find frames any more; the peer's end of the stream ends the wait then.
@@ -132,6 +132,8 @@ Connection::ReadResult Connection::drain(char* scratch, std::size_t scratchSize,
             _decoder.feed(data, size, ignored);
             ignored.clear();
         });
+    if (result == ReadResult::PeerEnded) _peerEnded = true;
+    return result;
 }
 
 void Connection::shutdownWrites() {

@@ -24,7 +24,8 @@ public:
     std::uint64_t id() const { return _id; }
     int fd() const { return _fd; }
 
-    enum class ReadResult { Open, PeerGone };
+    /// PeerEnded: the peer closed its side of the stream in order (it may still read); PeerGone: the socket failed.
+    enum class ReadResult { Open, PeerEnded, PeerGone };
     /// Reads what the socket has, up to `budget` bytes, through `scratch`, and appends the messages and control
     /// frames it completes. A protocol violation leaves `decoder().failed()` set.
     ReadResult read(char* scratch, std::size_t scratchSize, std::size_t budget,
@@ -47,11 +48,12 @@ public:
     /// Queues a close frame; nothing more is sent after it, and what arrives is no longer delivered (see `drain`).
     void startClose(std::uint16_t code, std::string_view reason);
     bool closing() const { return _closing; }
-    /// The peer's close frame arrived: once ours is out too, the close handshake is complete.
-    bool peerClosed() const { return _decoder.closeReceived(); }
+    /// Nothing more will come from the peer: its close frame arrived, or (while closing) the end of its stream. Once
+    /// our close frame is out too, the connection can go.
+    bool peerClosed() const { return _decoder.closeReceived() || _peerEnded; }
     /// While closing: reads what the peer still sends and drops it, watching only for its close frame. The socket
     /// is not closed with unread data, which would reset the connection, and the peer might then never read our
-    /// close frame. PeerGone when the peer has closed its side.
+    /// close frame or the end of its stream.
     ReadResult drain(char* scratch, std::size_t scratchSize, std::size_t budget);
     /// Sends FIN after the close frame, so a peer waiting for the end of the stream closes too. Once.
     void shutdownWrites();
@@ -90,6 +92,7 @@ private:
     std::size_t _queuedBytes = 0;
     bool _closing = false;
     bool _writesShut = false;
+    bool _peerEnded = false;
 };
 
 } // namespace switchboard::core::realtime

@@ -270,6 +270,7 @@ void RealtimeLoop::readFrom(Connection& connection) {
         if (result == Connection::ReadResult::PeerGone || (connection.peerClosed() && !connection.hasQueued())) {
             destroy(connection.id());
         } else {
+            // Reading stops once the peer is done; a close frame still queued goes out first (see writeOut).
             updateInterest(connection);
         }
         return;
@@ -312,7 +313,7 @@ void RealtimeLoop::process(std::uint64_t id, Connection::ReadResult result) {
               std::string(alive->decoder().failureReason()));
         return;
     }
-    if (result == Connection::ReadResult::PeerGone) destroy(id);
+    if (result != Connection::ReadResult::Open) destroy(id);
 }
 
 void RealtimeLoop::updateInterest(Connection& connection) {

@@ -34,9 +34,9 @@ std::optional<LogHeader> readHeader(int fd) {
     if (::pread(fd, header.data(), header.size(), 0) != static_cast<ssize_t>(header.size())) return std::nullopt;
     const auto magic = bigEndian(header.data());
     const auto pageSize = static_cast<std::int64_t>(bigEndian(header.data() + 8));
-    // Page sizes are powers of two from 512 to 65536 (stored as 1 for 65536).
-    if ((magic != MagicLittleEndianChecksums && magic != MagicBigEndianChecksums) || pageSize < 1) return std::nullopt;
-    LogHeader result{pageSize == 1 ? 65536 : pageSize, {}};
+    const bool powerOfTwo = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) == 0;
+    if ((magic != MagicLittleEndianChecksums && magic != MagicBigEndianChecksums) || !powerOfTwo) return std::nullopt;
+    LogHeader result{pageSize, {}};
     std::copy(header.begin() + 16, header.begin() + 24, result.salts.begin());
     return result;
 }

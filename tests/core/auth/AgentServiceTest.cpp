@@ -220,10 +220,14 @@ TEST_F(AgentServiceTest, ChangesToWhatAnAgentMaySeeOrWhoMaySignInTellTheAgentsSo
                found[0].agentId == agentId;
     };
 
+    auth::AgentService::AgentChanges capacity;
+    capacity.maxConcurrentChats = 9;
+    capacity.email = "ada.lovelace@example.com";
+    EXPECT_TRUE(changes(capacity, ada.id).empty()) << "nothing the sockets carry depends on these";
+
     auth::AgentService::AgentChanges rename;
     rename.displayName = "Countess";
-    rename.maxConcurrentChats = 9;
-    EXPECT_TRUE(changes(rename, ada.id).empty()) << "nothing the sockets carry depends on these";
+    EXPECT_TRUE(isAll(changes(rename, ada.id), ada.id)) << "typing and messages over the socket carry the name";
 
     auth::AgentService::AgentChanges widgets;
     widgets.widgets = std::vector<std::string>{"sales"};
