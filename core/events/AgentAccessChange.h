@@ -8,8 +8,9 @@
 namespace switchboard::core::events {
 
 /// An agent's sessions were revoked, or what the agent may see or do changed: a logout, a password change, the
-/// agent deactivated, or its role, widgets or name changed (a socket carries the name into typing and messages). The real-time endpoint closes the sockets it names; those whose
-/// session still stands reconnect and sign in with what the agent may see now, the others are refused.
+/// agent deactivated, or its role, widgets or name changed (a socket carries the name into typing and messages).
+/// The real-time endpoint closes the sockets it names; those whose session still stands reconnect and sign in with
+/// what the agent may see now, the others are refused.
 ///
 /// It travels on the event bus like the conversation events, but names no rooms: it never reaches a socket as an
 /// event.
