@@ -1,9 +1,9 @@
 #include "core/store/WalPreallocator.h"
+#include "tests/support/ScratchPath.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <random>
 #include <string>
 #include <sys/stat.h>
 
@@ -15,11 +15,6 @@ constexpr std::int64_t MiB = 1 << 20;
 /// A scratch file standing in for a write-ahead log, removed afterwards.
 class WalPreallocatorTest : public ::testing::Test {
 protected:
-    WalPreallocatorTest() {
-        std::random_device random;
-        path = std::filesystem::temp_directory_path() / ("switchboard-wal-test-" + std::to_string(random()) + "-wal");
-    }
-    ~WalPreallocatorTest() override { std::filesystem::remove(path); }
 
     void append(std::int64_t bytes) {
         std::ofstream(path, std::ios::binary | std::ios::app) << std::string(static_cast<std::size_t>(bytes), 'w');
@@ -33,7 +28,8 @@ protected:
         return {status.st_size, static_cast<std::int64_t>(status.st_blocks) * 512};
     }
 
-    std::filesystem::path path;
+    const tests::ScratchPath scratch{"log-wal"};
+    const std::filesystem::path& path = scratch.path();
 };
 
 TEST_F(WalPreallocatorTest, AGrowingLogGetsSpaceReservedAheadOfItsEndAndItsSizeIsUntouched) {

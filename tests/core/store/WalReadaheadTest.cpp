@@ -1,4 +1,5 @@
 #include "core/store/WalReadahead.h"
+#include "tests/support/ScratchPath.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +7,6 @@
 #include <chrono>
 #include <fcntl.h>
 #include <fstream>
-#include <random>
 #include <string>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -28,11 +28,6 @@ void putBigEndian(std::string& bytes, std::size_t at, std::uint32_t value) {
 /// header's salts (the generation being written), the rest the salts of the generation before.
 class WalReadaheadTest : public ::testing::Test {
 protected:
-    WalReadaheadTest() {
-        std::random_device random;
-        path = std::filesystem::temp_directory_path() / ("switchboard-readahead-" + std::to_string(random()) + "-wal");
-    }
-    ~WalReadaheadTest() override { std::filesystem::remove(path); }
 
     void writeLog(std::int64_t current) {
         std::string log(static_cast<std::size_t>(32 + Frames * FrameBytes), 'p');
@@ -74,7 +69,8 @@ protected:
         return count;
     }
 
-    std::filesystem::path path;
+    const tests::ScratchPath scratch{"readahead-wal"};
+    const std::filesystem::path& path = scratch.path();
 };
 
 TEST_F(WalReadaheadTest, TheWritersPlaceIsTheEndOfTheFramesCarryingTheHeadersSalts) {
