@@ -171,13 +171,9 @@ void RealtimeLoop::close(Connection& connection, std::uint16_t code, std::string
 
 void RealtimeLoop::closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code,
                               std::string_view reason) {
-    std::vector<std::uint64_t> chosen;
-    for (const auto& [id, connection] : _connections) {
-        if (which(*connection)) chosen.push_back(id);
-    }
-    // Closed after the walk: closing one may destroy it, and with it an entry of the map walked.
-    for (auto id : chosen) {
-        if (auto* connection = find(id)) close(*connection, code, reason);
+    // Closing never destroys a connection at once (see close), so the map can be walked as it is.
+    for (auto& [id, connection] : _connections) {
+        if (which(*connection)) close(*connection, code, reason);
     }
 }
 

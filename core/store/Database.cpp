@@ -1,6 +1,7 @@
 #include "core/store/Database.h"
 
 #include "core/store/Row.h"
+#include "core/store/WalFormat.h"
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -85,9 +86,9 @@ void Database::checkpoint() {
 
 std::int64_t Database::largestLogBytes() {
     const auto pageSize = read([](Sql& sql) { return Row(sql.run("PRAGMA page_size"), 0).int64(0); });
-    // A log header, then a 24-byte header per frame. The log passes its bound by what is written before the next
-    // write batch starts it over: a quarter more leaves room for that.
-    const auto bound = 32 + _walPolicy.restartLogAfterFrames * (24 + pageSize);
+    // The log passes its bound by what is written before the next write batch starts it over: a quarter more leaves
+    // room for that.
+    const auto bound = WalFormat::frameOffset(_walPolicy.restartLogAfterFrames, pageSize);
     return bound + bound / 4;
 }
 

@@ -1,6 +1,7 @@
 #include "core/store/WalReadahead.h"
 
 #include "core/common/FileDescriptor.h"
+#include "core/store/WalFormat.h"
 
 #include <array>
 #include <fcntl.h>
@@ -11,10 +12,6 @@ namespace switchboard::core::store {
 
 namespace {
 
-// The write-ahead log's format (https://www.sqlite.org/fileformat.html#the_write_ahead_log): a 32-byte header, then
-// frames of a 24-byte header and a page. Numbers are big-endian.
-constexpr std::int64_t LogHeaderBytes = 32;
-constexpr std::int64_t FrameHeaderBytes = 24;
 constexpr std::uint32_t MagicLittleEndianChecksums = 0x377f0682;
 constexpr std::uint32_t MagicBigEndianChecksums = 0x377f0683;
 
@@ -30,7 +27,7 @@ struct LogHeader {
 };
 
 std::optional<LogHeader> readHeader(int fd) {
-    std::array<unsigned char, LogHeaderBytes> header{};
+    std::array<unsigned char, WalFormat::LogHeaderBytes> header{};
     if (::pread(fd, header.data(), header.size(), 0) != static_cast<ssize_t>(header.size())) return std::nullopt;
     const auto magic = bigEndian(header.data());
     const auto pageSize = static_cast<std::int64_t>(bigEndian(header.data() + 8));
@@ -43,8 +40,8 @@ std::optional<LogHeader> readHeader(int fd) {
 
 /// Whether frame `index` belongs to the log's current generation: its header repeats the log header's salts.
 bool current(int fd, const LogHeader& header, std::int64_t index) {
-    std::array<unsigned char, FrameHeaderBytes> frame{};
-    const auto offset = LogHeaderBytes + index * (FrameHeaderBytes + header.pageSize);
+    std::array<unsigned char, WalFormat::FrameHeaderBytes> frame{};
+    const auto offset = WalFormat::frameOffset(index, header.pageSize);
     if (::pread(fd, frame.data(), frame.size(), offset) != static_cast<ssize_t>(frame.size())) return false;
     return std::equal(header.salts.begin(), header.salts.end(), frame.begin() + 8);
 }
@@ -62,9 +59,9 @@ std::optional<std::int64_t> WalReadahead::look() {
         return std::nullopt;
     }
     // The current generation's frames are a prefix of the file: the first frame that is not one ends it.
-    const auto frameBytes = FrameHeaderBytes + header->pageSize;
     std::int64_t inside = 0;
-    std::int64_t outside = (static_cast<std::int64_t>(status.st_size) - LogHeaderBytes) / frameBytes;
+    const auto bytesAfterHeader = static_cast<std::int64_t>(status.st_size) - WalFormat::LogHeaderBytes;
+    std::int64_t outside = bytesAfterHeader / WalFormat::frameBytes(header->pageSize);
     if (outside > 0 && current(file.get(), *header, outside - 1)) inside = outside;
     while (inside < outside) {
         const auto middle = inside + (outside - inside) / 2;
@@ -74,7 +71,7 @@ std::optional<std::int64_t> WalReadahead::look() {
             outside = middle;
         }
     }
-    const auto position = LogHeaderBytes + inside * frameBytes;
+    const auto position = WalFormat::frameOffset(inside, header->pageSize);
 
     // Progress since the last look: from the last position, or from the log's start when it was started over since.
     const auto progress = !_lastPosition ? 0 : position >= *_lastPosition ? position - *_lastPosition : position;
