@@ -1,4 +1,5 @@
 #include "core/app/Hub.h"
+#include "core/app/FileLimit.h"
 
 #include "core/auth/AgentService.h"
 #include "core/auth/AuthService.h"
@@ -36,7 +37,8 @@
 #include "core/http/PluginRoutes.h"
 #include "core/http/PresenceRoutes.h"
 #include "core/http/RateLimiter.h"
-#include "core/http/RequestHandlerFactory.h"
+#include "core/http/ClientAddress.h"
+#include "core/http/HttpDispatcher.h"
 #include "core/http/Router.h"
 #include "core/http/StaticFileRoutes.h"
 #include "core/http/StatsRoutes.h"
@@ -52,6 +54,7 @@
 #include "core/presence/PresenceWriter.h"
 #include "core/presence/ViewingRegistry.h"
 #include "core/presence/VisitorPresence.h"
+#include "core/realtime/ListeningSocket.h"
 #include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
@@ -59,10 +62,6 @@
 
 #include <Poco/Environment.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/ThreadPool.h>
-#include <Poco/Net/ServerSocket.h>
 
 #include <switchboard/sdk/CurlHttpClient.h>
 
@@ -161,17 +160,19 @@ struct Hub::Parts {
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),
           channelCallbacks(plugins, config.server.publicUrl),
+          pipeline(
+              router,
+              [this](http::HttpRequest& req, http::HttpResponse& res) {
+                  if (!ready.load() && req.path != "/healthz")
+                      throw common::ApiError(503, "unavailable", "the hub is starting; try again shortly");
+                  return gate.filter(req, res);
+              },
+              [this](const http::HttpRequest& req, http::HttpResponse& res) { gate.allowOrigin(req, res); }),
+          clientAddresses(config.server.trustedProxies),
+          dispatcher(pipeline, clientAddresses, pollingSessions, config.server, clock, ready),
           realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
-                   clock, config.realtime),
-          adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
-                             std::optional<std::string> sessionToken) {
-              realtime.adopt(std::move(socket), std::move(buffered), std::move(origin), std::move(sessionToken));
-          }),
-          pipeline(router, [this](http::HttpRequest& req, http::HttpResponse& res) {
-              if (!ready.load() && req.path != "/healthz")
-                  throw common::ApiError(503, "unavailable", "the hub is starting; try again shortly");
-              return gate.filter(req, res);
-          }) {
+                   clock, config.realtime, config.server, pollingSessions,
+                   [this](const std::string& peer) { return clientAddresses.trusted(peer); }) {
         health.registerRoutes(router);
         widgetRoutes.registerRoutes(router);
         conversationRoutes.registerRoutes(router);
@@ -270,18 +271,23 @@ struct Hub::Parts {
     http::HandoverRoutes handoverRoutes;
     http::PluginRoutes pluginRoutes;
     http::ChannelCallbackRoutes channelCallbacks;
-    realtime::RealtimeServer realtime;
-    http::SocketUpgradeHandler::Adopt adoptSocket;
     http::Router router;
     http::HttpPipeline pipeline;
-    /// The HTTP server's threads, ours rather than POCO's default pool (16 at most, whatever server.threads says),
-    /// so that they are joined at stop: a thread that ends frees what libraries kept per thread (OpenSSL's state).
-    std::unique_ptr<Poco::ThreadPool> httpThreads;
-    std::unique_ptr<Poco::Net::HTTPServer> server;
+    http::ClientAddress clientAddresses;
+    realtime::PollingSessions pollingSessions;
+    http::HttpDispatcher dispatcher;
+    realtime::RealtimeServer realtime; // after the dispatcher its loops call into, so it is destroyed first
+    std::unique_ptr<realtime::ListeningSocket> listener;
     std::thread preparer;
 };
 
 namespace {
+
+/// Files the hub keeps open besides its clients: database, logs, plugins, epoll and event descriptors.
+constexpr std::size_t ReservedFiles = 100;
+
+/// Connections the kernel completes before a loop accepts them; a burst of new clients waits there, not refused.
+constexpr int ListenBacklog = 1024;
 
 /// Runs one step of the shutdown and logs how long it took, so that a log whose last line is a step names the
 /// one after it as the step that did not finish.
@@ -343,23 +349,11 @@ void Hub::prepareDatabase() {
 }
 
 void Hub::start() {
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(_config.server.threads);
-    params->setMaxQueued(_config.server.maxQueued);
-    params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(10000);
-    params->setKeepAliveTimeout(Poco::Timespan(15, 0));
-    // POCO's connection dispatcher can miss the stop notice and then sleeps out its whole idle time before it
-    // looks again, and stop() waits for it: the default 10 s made a shutdown hang that long now and then.
-    params->setThreadIdleTime(Poco::Timespan(1, 0));
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.listen, static_cast<Poco::UInt16>(_config.server.port)), 256);
-    _parts->realtime.start();
-    _parts->httpThreads = std::make_unique<Poco::ThreadPool>(2, _config.server.threads);
-    _parts->server = std::make_unique<Poco::Net::HTTPServer>(
-        new http::RequestHandlerFactory(_parts->pipeline, _config.server.maxBodyBytes, _config.server.trustedProxies,
-                                        _parts->adoptSocket, _parts->ready),
-        *_parts->httpThreads, socket, params);
-    _parts->server->start();
+    raiseFileLimit(_config.server.maxConnections + ReservedFiles);
+    // Refuses to start when the port is taken: sharing it would split the clients between two hubs.
+    _parts->listener = std::make_unique<realtime::ListeningSocket>(
+        _config.server.listen, static_cast<std::uint16_t>(_config.server.port), ListenBacklog);
+    _parts->realtime.start(_parts->listener->fd(), _parts->dispatcher);
     Poco::Logger::get("hub").information("listening on %s:%d", _config.server.listen, port());
     _parts->preparer = std::thread([this] { prepareDatabase(); });
     _started = true;
@@ -370,19 +364,13 @@ void Hub::stop() {
     shutdownStep("database preparation joined", [this] {
         if (_parts->preparer.joinable()) _parts->preparer.join();
     });
-    if (_parts->server) {
-        shutdownStep("HTTP server stopped", [this] {
-            _parts->server->stopAll(true);
-            _parts->server.reset();
-            _parts->httpThreads->joinAll();
-        });
-    }
+    shutdownStep("HTTP requests finished", [this] { _parts->dispatcher.stop(); });
     shutdownStep("deliveries stopped", [this] { _parts->outbox.stop(); });
-    shutdownStep("real-time connections closed", [this] { _parts->realtime.stop(); });
+    shutdownStep("connections closed", [this] { _parts->realtime.stop(); });
 }
 
 bool Hub::ready() const { return _parts->ready.load(); }
 
-int Hub::port() const { return _parts->server ? _parts->server->port() : _config.server.port; }
+int Hub::port() const { return _parts->listener ? _parts->listener->port() : _config.server.port; }
 
 } // namespace switchboard::core::app

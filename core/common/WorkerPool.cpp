@@ -6,13 +6,16 @@
 
 namespace switchboard::core::common {
 
-WorkerPool::WorkerPool(std::size_t threads, std::size_t maxPending) : _maxPending(maxPending) {
+WorkerPool::WorkerPool(std::size_t threads, Bounds bounds, const Clock& clock) : _bounds(bounds), _clock(clock) {
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) _threads.emplace_back([this] { run(); });
 }
 
-WorkerPool::~WorkerPool() {
+WorkerPool::~WorkerPool() { stop(); }
+
+void WorkerPool::stop() {
     {
         std::lock_guard lock(_mutex);
+        if (_stopping) return;
         _stopping = true;
     }
     _wake.notify_all();
@@ -21,9 +24,12 @@ WorkerPool::~WorkerPool() {
 
 bool WorkerPool::submit(Task task) {
     {
+        const auto nowMs = _clock.nowMs();
         std::lock_guard lock(_mutex);
-        if (_stopping || _tasks.size() >= _maxPending) return false;
-        _tasks.push_back(std::move(task));
+        if (_stopping || _tasks.size() >= _bounds.maxPending) return false;
+        if (_bounds.maxWaitMs > 0 && !_tasks.empty() && nowMs - _tasks.front().sinceMs > _bounds.maxWaitMs)
+            return false;
+        _tasks.push_back({std::move(task), nowMs});
     }
     _wake.notify_one();
     return true;
@@ -35,13 +41,13 @@ void WorkerPool::run() {
         _wake.wait(lock, [this] { return _stopping || !_tasks.empty(); });
         // Queued requests are finished before the pool stops: their sockets are waiting for the answers.
         if (_tasks.empty()) return;
-        auto task = std::move(_tasks.front());
+        auto task = std::move(_tasks.front().task);
         _tasks.pop_front();
         lock.unlock();
         try {
             task();
         } catch (const std::exception& e) {
-            Poco::Logger::get("realtime").error("socket task failed: %s", std::string(e.what()));
+            Poco::Logger::get("hub").error("worker task failed: %s", std::string(e.what()));
         }
         lock.lock();
     }

@@ -20,9 +20,26 @@ struct ServerConfig {
     int port = 8080;
     /// Base URL the hub prints and embeds in links; derived from listen/port when empty.
     std::string publicUrl;
+    /// Threads running HTTP request handlers (the event loops read and write the requests themselves).
     int threads = 16;
+    /// Complete requests waiting for a handler thread; past it the hub answers 503 at once.
     int maxQueued = 256;
+    /// New requests are answered 503 while the oldest waiting one has waited longer than this.
+    int maxQueueWaitMs = 250;
     std::size_t maxBodyBytes = 64 * 1024;
+    /// A request's line and header fields together; past it 431 (414 for the line alone).
+    std::size_t maxHeaderBytes = 16 * 1024;
+    /// Time a client has to send a request's line and header fields, from its first byte (or from connecting).
+    int headerTimeoutMs = 10'000;
+    /// A body may take body_timeout_ms plus its length at body_min_bytes_per_s; a slower one gets 408.
+    int bodyTimeoutMs = 10'000;
+    std::size_t bodyMinBytesPerS = 1024;
+    /// A kept-alive connection with no new request for this long is closed.
+    int keepAliveIdleMs = 15'000;
+    /// Open client connections (HTTP and WebSocket), in all and from one client address; past them a new
+    /// connection is answered 503 and closed.
+    std::size_t maxConnections = 50'000;
+    std::size_t maxConnectionsPerIp = 512;
     std::size_t maxMessageChars = 4000;
     /// Peers whose X-Forwarded-For header is trusted to name the client address.
     std::vector<std::string> trustedProxies;
@@ -81,6 +98,8 @@ struct RealtimeConfig {
     std::size_t maxQueuedBytes = 1024 * 1024;
     /// Socket requests waiting for a worker before new ones are refused with a `busy` error.
     std::size_t maxPendingTasks = 10'000;
+    /// New socket requests are refused with `busy` while the oldest waiting one has waited longer than this.
+    int maxQueueWaitMs = 25;
 };
 
 struct DeliveryConfig {

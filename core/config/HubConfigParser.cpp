@@ -92,7 +92,15 @@ void HubConfigParser::parseServer(YamlMap& map, ServerConfig& server) {
     }
     map.read("threads", server.threads, 1, 1024);
     map.read("max_queued", server.maxQueued, 1, intMax);
+    map.read("max_queue_wait_ms", server.maxQueueWaitMs, 1, 3'600'000);
     map.read("max_body_bytes", server.maxBodyBytes, 1, sizeMax);
+    map.read("max_header_bytes", server.maxHeaderBytes, 1024, 1024 * 1024);
+    map.read("header_timeout_ms", server.headerTimeoutMs, 100, intMax);
+    map.read("body_timeout_ms", server.bodyTimeoutMs, 100, intMax);
+    map.read("body_min_bytes_per_s", server.bodyMinBytesPerS, 1, sizeMax);
+    map.read("keep_alive_idle_ms", server.keepAliveIdleMs, 100, intMax);
+    map.read("max_connections", server.maxConnections, 1, sizeMax);
+    map.read("max_connections_per_ip", server.maxConnectionsPerIp, 1, sizeMax);
     map.read("max_message_chars", server.maxMessageChars, 1, sizeMax);
     if (auto proxies = map.stringList("trusted_proxies")) {
         for (const auto& proxy : *proxies) {
@@ -168,6 +176,7 @@ void HubConfigParser::parseRealtime(YamlMap& map, RealtimeConfig& realtime) {
     map.read("max_message_bytes", realtime.maxMessageBytes, 1024, 16 * 1024 * 1024);
     map.read("max_queued_bytes", realtime.maxQueuedBytes, 4096, sizeMax);
     map.read("max_pending_tasks", realtime.maxPendingTasks, 1, sizeMax);
+    map.read("max_queue_wait_ms", realtime.maxQueueWaitMs, 1, 3'600'000);
     map.finish();
 }
 

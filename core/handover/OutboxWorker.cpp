@@ -23,7 +23,7 @@ OutboxWorker::OutboxWorker(store::Database& database, const config::WidgetRegist
                            OnBooked onBooked, Settings settings)
     : _database(database), _widgets(widgets), _clock(clock), _schedule(schedule), _deliver(std::move(deliver)),
       _onBooked(std::move(onBooked)), _settings(std::move(settings)), _ledger(database, clock),
-      _pool(_settings.concurrency, _settings.concurrency) {}
+      _pool(_settings.concurrency, common::WorkerPool::Bounds{_settings.concurrency, 0}, clock) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 

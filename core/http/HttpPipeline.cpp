@@ -10,17 +10,38 @@ namespace switchboard::core::http {
 
 using common::ApiError;
 
+namespace {
+
+/// API answers are per-caller and live; only routes that say otherwise may be cached.
+void forbidCaching(const HttpRequest& request, HttpResponse& response) {
+    if (request.path.rfind("/api/", 0) == 0) response.setHeader("Cache-Control", "no-store");
+}
+
+} // namespace
+
+void HttpPipeline::decorate(const HttpRequest& request, HttpResponse& response) const {
+    if (_decorate) _decorate(request, response);
+}
+
+HttpResponse HttpPipeline::refusal(const HttpRequest& request, const ApiError& error) const {
+    HttpResponse response;
+    forbidCaching(request, response);
+    decorate(request, response);
+    writeError(response, error);
+    if (const auto* limited = dynamic_cast<const common::RateLimited*>(&error))
+        response.setHeader("Retry-After", std::to_string(limited->retryAfterS()));
+    return response;
+}
+
 HttpResponse HttpPipeline::handle(HttpRequest& request) const {
     HttpResponse response;
-    // API answers are per-caller and live; only routes that say otherwise may be cached.
-    if (request.path.rfind("/api/", 0) == 0) response.setHeader("Cache-Control", "no-store");
+    forbidCaching(request, response);
     try {
         dispatch(request, response);
-    } catch (const common::RateLimited& error) {
-        writeError(response, error);
-        response.setHeader("Retry-After", std::to_string(error.retryAfterS()));
     } catch (const ApiError& error) {
         writeError(response, error);
+        if (const auto* limited = dynamic_cast<const common::RateLimited*>(&error))
+            response.setHeader("Retry-After", std::to_string(limited->retryAfterS()));
     } catch (const store::DatabaseUnavailable& error) {
         Poco::Logger::get("http").error("database unavailable during %s %s: %s", request.method, request.path,
                                         std::string(error.what()));
@@ -39,7 +60,10 @@ void HttpPipeline::dispatch(HttpRequest& request, HttpResponse& response) const 
     if (!match.handler) {
         if (match.pathKnown) {
             std::string allow;
-            for (const auto& method : match.allowedMethods) allow += (allow.empty() ? "" : ", ") + method;
+            for (const auto& method : match.allowedMethods) {
+                allow += (allow.empty() ? "" : ", ") + method;
+                if (method == "GET") allow += ", HEAD"; // answered as GET without its body
+            }
             response.setHeader("Allow", allow);
             throw ApiError(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
         }

@@ -21,9 +21,18 @@ public:
     /// answer it entirely (returns true: the route is not called).
     using Filter = std::function<bool(HttpRequest&, HttpResponse&)>;
 
-    HttpPipeline(const Router& router, Filter before) : _router(router), _before(std::move(before)) {}
+    /// Adds to any answer the headers it carries whatever it says (CORS for a widget's page).
+    using Decorate = std::function<void(const HttpRequest&, HttpResponse&)>;
+
+    HttpPipeline(const Router& router, Filter before, Decorate decorate)
+        : _router(router), _before(std::move(before)), _decorate(std::move(decorate)) {}
 
     HttpResponse handle(HttpRequest& request) const;
+    /// The answer to a request refused before it could reach the routes (too large, too slow, malformed, no thread
+    /// free), with the headers every answer carries.
+    HttpResponse refusal(const HttpRequest& request, const common::ApiError& error) const;
+    /// Adds the headers every answer carries to one made outside the routes.
+    void decorate(const HttpRequest& request, HttpResponse& response) const;
 
     static void writeError(HttpResponse& response, const common::ApiError& error);
 
@@ -32,6 +41,7 @@ private:
 
     const Router& _router;
     Filter _before;
+    Decorate _decorate;
 };
 
 } // namespace switchboard::core::http

@@ -1,6 +1,7 @@
 #include "core/http/HttpResponse.h"
 
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/HTTPResponse.h>
 #include <Poco/String.h>
 
 #include <sstream>
@@ -8,6 +9,24 @@
 namespace switchboard::core::http {
 
 namespace {
+
+/// RFC 9110's reason phrase for the statuses the hub sends; POCO's table spells some as RFC 2616 did.
+std::string reasonPhrase(int status) {
+    switch (status) {
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 422:
+        return "Unprocessable Content";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    }
+}
 
 template <class T>
 std::string stringify(const T& value) {
@@ -52,16 +71,21 @@ std::string HttpResponse::header(const std::string& name) const {
     return {};
 }
 
-void HttpResponse::writeTo(Poco::Net::HTTPServerResponse& out) const {
-    out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-    for (const auto& [name, value] : headers) out.add(name, value);
-    if (status == 204 || status == 304) {
-        out.send();
-        return;
+std::string HttpResponse::toWire(bool keepAlive, bool headOnly) const {
+    std::string wire;
+    wire.reserve(256 + body.size());
+    wire += "HTTP/1.1 " + std::to_string(status) + " " + reasonPhrase(status) + "\r\n";
+    for (const auto& [name, value] : headers) wire += name + ": " + value + "\r\n";
+    // 1xx, 204 and 304 carry no body and no length (RFC 9110 §8.6).
+    const bool bodyless = status < 200 || status == 204 || status == 304;
+    if (!bodyless) {
+        if (!contentType.empty()) wire += "Content-Type: " + contentType + "\r\n";
+        wire += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     }
-    if (!contentType.empty()) out.setContentType(contentType);
-    out.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    out.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+    if (!keepAlive) wire += "Connection: close\r\n";
+    wire += "\r\n";
+    if (!bodyless && !headOnly) wire += body;
+    return wire;
 }
 
 } // namespace switchboard::core::http

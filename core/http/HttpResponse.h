@@ -1,7 +1,6 @@
 #pragma once
 
 #include <Poco/JSON/Object.h>
-#include <Poco/Net/HTTPServerResponse.h>
 
 #include <string>
 #include <utility>
@@ -21,8 +20,10 @@ struct HttpResponse {
     void setHeader(const std::string& name, const std::string& value);
     /// The value of a header set so far, or empty.
     std::string header(const std::string& name) const;
-    /// Sends status, headers and body through POCO's server response.
-    void writeTo(Poco::Net::HTTPServerResponse& out) const;
+    /// The answer as it goes on the wire: status line with the status's reason phrase, the headers, Content-Type
+    /// and Content-Length, `Connection: close` unless `keepAlive`, and the body unless `headOnly` (an answer to
+    /// HEAD, which says how long the body of GET would be).
+    std::string toWire(bool keepAlive, bool headOnly) const;
 };
 
 } // namespace switchboard::core::http

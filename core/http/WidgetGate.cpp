@@ -19,7 +19,7 @@ WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limit
     : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute) {}
 
 bool WidgetGate::isPublicPath(const std::string& path) {
-    return path.rfind("/api/widget/", 0) == 0 || path == "/api/handover/request";
+    return path.rfind("/api/widget/", 0) == 0 || path == "/api/handover/request" || path.rfind("/socket.io/", 0) == 0;
 }
 
 bool WidgetGate::sameOrigin(const HttpRequest& request, const std::string& origin) {
@@ -40,15 +40,22 @@ void WidgetGate::admitOrigin(const HttpRequest& request, const config::WidgetCon
     if (!config::WidgetRegistry::originAllowed(widget, origin)) throw originRefused(origin);
 }
 
+void WidgetGate::allowOrigin(const HttpRequest& request, HttpResponse& response) const {
+    const std::string origin = request.header("Origin");
+    if (!isPublicPath(request.path) || origin.empty() || sameOrigin(request, origin) ||
+        !_widgets.originAllowedByAny(origin))
+        return;
+    response.setHeader("Access-Control-Allow-Origin", origin);
+    response.setHeader("Vary", "Origin");
+    response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+}
+
 bool WidgetGate::filter(HttpRequest& request, HttpResponse& response) const {
     if (!isPublicPath(request.path)) return false;
     const std::string origin = request.header("Origin");
-    if (!origin.empty() && !sameOrigin(request, origin)) {
-        if (!_widgets.originAllowedByAny(origin)) throw originRefused(origin);
-        response.setHeader("Access-Control-Allow-Origin", origin);
-        response.setHeader("Vary", "Origin");
-        response.setHeader("Access-Control-Expose-Headers", "Retry-After");
-    }
+    if (!origin.empty() && !sameOrigin(request, origin) && !_widgets.originAllowedByAny(origin))
+        throw originRefused(origin);
+    allowOrigin(request, response);
     if (request.method == "OPTIONS") {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");

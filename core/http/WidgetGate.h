@@ -7,15 +7,19 @@
 
 namespace switchboard::core::http {
 
-/// Guards the public, browser-facing endpoints (`/api/widget/*`, `/api/handover/request`): answers CORS,
-/// refuses foreign origins, and applies the per-IP request limit. Runs before routing; the routes then check
-/// the origin against the one widget a request concerns with `admitOrigin`.
+/// Guards the public, browser-facing endpoints (`/api/widget/*`, `/api/handover/request`; for `/socket.io/`
+/// long-polling only the CORS headers): answers CORS, refuses foreign origins, and applies the per-IP request
+/// limit. Runs before routing; the routes then check the origin against the one widget a request concerns with
+/// `admitOrigin`.
 class WidgetGate {
 public:
     WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute);
 
     /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests itself (returns true then).
     bool filter(HttpRequest& request, HttpResponse& response) const;
+    /// Adds the CORS headers that let a widget's page read an answer to a public endpoint, when its origin is one
+    /// that some widget allows. Never refuses: also for answers the transport gives (413, 408).
+    void allowOrigin(const HttpRequest& request, HttpResponse& response) const;
     /// Throws 403 `origin_not_allowed` unless the request's Origin (if any) may use `widget`.
     static void admitOrigin(const HttpRequest& request, const config::WidgetConfig& widget);
 

@@ -39,7 +39,9 @@ std::string EnginePacket::open(const Handshake& handshake) {
     }
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     data->set("sid", handshake.sid);
-    data->set("upgrades", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    Poco::JSON::Array::Ptr upgrades = new Poco::JSON::Array;
+    if (handshake.offerWebSocket) upgrades->add("websocket");
+    data->set("upgrades", upgrades);
     data->set("pingInterval", handshake.pingIntervalMs);
     data->set("pingTimeout", handshake.pingTimeoutMs);
     data->set("maxPayload", handshake.maxPayloadBytes);
@@ -52,6 +54,8 @@ std::string EnginePacket::open(const Handshake& handshake) {
 std::string EnginePacket::close() { return std::string(1, typeDigit(Type::Close)); }
 
 std::string EnginePacket::ping() { return std::string(1, typeDigit(Type::Ping)); }
+
+std::string EnginePacket::noop() { return std::string(1, typeDigit(Type::Noop)); }
 
 std::string EnginePacket::message(std::string_view payload) { return EnginePacket(Type::Message, payload).encode(); }
 

@@ -4,14 +4,23 @@
 
 namespace switchboard::core::realtime {
 
-RealtimeServer::RealtimeServer(SocketServices services, const common::Clock& clock, const config::RealtimeConfig& settings)
+RealtimeServer::RealtimeServer(SocketServices services, const common::Clock& clock,
+                               const config::RealtimeConfig& settings, const config::ServerConfig& server,
+                               PollingSessions& sessions, std::function<bool(const std::string&)> exemptFromPerIpLimit)
     : _settings(settings),
-      _workers(std::make_unique<common::WorkerPool>(settings.workers, settings.maxPendingTasks)),
+      _admission(server.maxConnections, server.maxConnectionsPerIp, std::move(exemptFromPerIpLimit)),
+      _workers(std::make_unique<common::WorkerPool>(
+          settings.workers, common::WorkerPool::Bounds{settings.maxPendingTasks, settings.maxQueueWaitMs}, clock)),
       _protocol(std::make_unique<SocketIoProtocol>(services, *_workers, static_cast<LoopRouter&>(*this), settings)) {
     const auto count = settings.loops ? settings.loops : std::max(1u, std::thread::hardware_concurrency());
+    const auto httpLimits = HttpConnectionLimits::of(server);
     for (std::size_t i = 0; i < count; ++i) {
-        _loops.push_back(std::make_unique<RealtimeLoop>(i, count, *_protocol, clock, settings));
+        _loops.push_back(
+            std::make_unique<RealtimeLoop>(i, count, *_protocol, _admission, sessions, clock, settings, httpLimits));
     }
+    sessions.routeThrough([this](std::uint64_t connectionId, RealtimeLoop::Task task) {
+        toConnection(connectionId, std::move(task));
+    });
 }
 
 RealtimeServer::~RealtimeServer() {
@@ -20,23 +29,12 @@ RealtimeServer::~RealtimeServer() {
     _workers.reset();
 }
 
-void RealtimeServer::start() {
-    for (auto& loop : _loops) loop->start();
+void RealtimeServer::start(int listenFd, HttpHandler& http) {
+    for (auto& loop : _loops) loop->start(listenFd, http);
 }
 
 void RealtimeServer::stop() {
     for (auto& loop : _loops) loop->stop();
-}
-
-void RealtimeServer::adopt(Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
-                           std::optional<std::string> cookieToken) {
-    auto& loop = *_loops[_nextLoop++ % _loops.size()];
-    // The socket moves into the task: it is adopted on the loop's own thread.
-    auto pending = std::make_shared<Poco::Net::StreamSocket>(std::move(socket));
-    loop.post([pending, buffered = std::move(buffered), origin = std::move(origin),
-               cookieToken = std::move(cookieToken)](RealtimeLoop& owner) mutable {
-        owner.adopt(std::move(*pending), std::move(buffered), std::move(origin), std::move(cookieToken));
-    });
 }
 
 void RealtimeServer::publish(const events::Event& event) { _protocol->publish(event); }

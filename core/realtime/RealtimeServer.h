@@ -1,13 +1,12 @@
 #pragma once
 
 #include "core/common/Clock.h"
-#include "core/events/Event.h"
-#include "core/realtime/RealtimeLoop.h"
-#include "core/config/HubConfig.h"
-#include "core/realtime/SocketIoProtocol.h"
 #include "core/common/WorkerPool.h"
-
-#include <Poco/Net/StreamSocket.h>
+#include "core/config/HubConfig.h"
+#include "core/events/Event.h"
+#include "core/realtime/ConnectionAdmission.h"
+#include "core/realtime/RealtimeLoop.h"
+#include "core/realtime/SocketIoProtocol.h"
 
 #include <atomic>
 #include <functional>
@@ -16,23 +15,26 @@
 
 namespace switchboard::core::realtime {
 
-/// The real-time endpoint: event loops holding the upgraded sockets, the workers that run their database
-/// requests, and the bridge from committed changes (the event bus) to the rooms.
+/// The hub's client endpoint: event loops that accept every client connection and serve it, HTTP requests through
+/// an HttpHandler and upgraded sockets through the Socket.IO protocol; the workers that run the sockets' database
+/// requests; and the bridge from committed changes (the event bus) to the rooms.
 class RealtimeServer final : private LoopRouter {
 public:
-    RealtimeServer(SocketServices services, const common::Clock& clock, const config::RealtimeConfig& settings);
+    /// `exemptFromPerIpLimit` says which peers (trusted proxies) count only towards `server.max_connections`;
+    /// `sessions` is where the loops register their long-polling sessions, and how requests reach them.
+    RealtimeServer(SocketServices services, const common::Clock& clock, const config::RealtimeConfig& settings,
+                   const config::ServerConfig& server, PollingSessions& sessions,
+                   std::function<bool(const std::string&)> exemptFromPerIpLimit);
     ~RealtimeServer() override;
 
-    void start();
+    /// Starts the loops accepting from `listenFd` and serving its HTTP requests through `http`.
+    void start(int listenFd, HttpHandler& http);
     void stop();
-
-    /// Hands an upgraded socket to the next loop. Safe from any thread (the HTTP thread that upgraded it).
-    void adopt(Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
-               std::optional<std::string> cookieToken);
 
     /// Delivers a committed change to the sockets in its rooms, on every loop. Safe from any thread.
     void publish(const events::Event& event);
 
+    /// Upgraded (WebSocket) connections.
     std::size_t connectionCount() const;
     const config::RealtimeConfig& settings() const { return _settings; }
 
@@ -41,10 +43,10 @@ private:
     void toAll(RealtimeLoop::Task task) override;
 
     const config::RealtimeConfig _settings;
+    ConnectionAdmission _admission;
     std::unique_ptr<common::WorkerPool> _workers;
     std::unique_ptr<SocketIoProtocol> _protocol;
     std::vector<std::unique_ptr<RealtimeLoop>> _loops;
-    std::atomic<std::size_t> _nextLoop{0};
 };
 
 } // namespace switchboard::core::realtime

@@ -121,7 +121,8 @@ void SocketIoProtocol::opened(RealtimeLoop& loop, Connection& connection) {
     connection.sid = common::SecureRandom::token(15);
     sendEngine(loop, connection,
                EnginePacket::open({connection.sid, _settings.pingIntervalMs, _settings.pingTimeoutMs,
-                                   static_cast<std::int64_t>(_settings.maxMessageBytes)}));
+                                   static_cast<std::int64_t>(_settings.maxMessageBytes),
+                                   connection.protocol() == Connection::Protocol::Polling}));
     loop.setDeadline(connection, loop.nowMs() + _settings.connectTimeoutMs);
 }
 

@@ -78,4 +78,11 @@ void WebSocketFrameEncoder::appendClose(std::string& out, WebSocketCloseCode cod
     appendClose(out, static_cast<std::uint16_t>(code), reason);
 }
 
+WebSocketFrameEncoder::Frame WebSocketFrameEncoder::readBack(std::string_view frame) {
+    const auto opcode = static_cast<std::uint8_t>(static_cast<unsigned char>(frame[0]) & 0x0f);
+    const auto lengthCode = static_cast<unsigned char>(frame[1]) & 0x7f;
+    const std::size_t headerSize = lengthCode < 126 ? 2 : lengthCode == 126 ? 4 : 10;
+    return {opcode, frame.substr(headerSize)};
+}
+
 } // namespace switchboard::core::realtime

@@ -31,6 +31,14 @@ public:
     static void appendClose(std::string& out, std::uint16_t code, std::string_view reason = {});
 
     static void appendClose(std::string& out, WebSocketCloseCode code, std::string_view reason = {});
+
+    /// Reads back a frame this encoder wrote: its opcode and payload (for a transport that carries the payloads
+    /// another way, Engine.IO long-polling). Undefined for bytes that are not one frame of ours.
+    struct Frame {
+        std::uint8_t opcode;
+        std::string_view payload;
+    };
+    static Frame readBack(std::string_view frame);
 };
 
 } // namespace switchboard::core::realtime

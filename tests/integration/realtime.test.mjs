@@ -70,8 +70,8 @@ describe('real-time endpoint', () => {
     ws.close();
   });
 
-  test('polling and other Engine.IO versions are refused with a JSON error', { timeout: TEST_TIMEOUT_MS }, async () => {
-    for (const path of ['/socket.io/?EIO=3&transport=websocket', '/socket.io/?EIO=4&transport=polling']) {
+  test('other Engine.IO versions and transports are refused with a JSON error', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const path of ['/socket.io/?EIO=3&transport=websocket', '/socket.io/?EIO=4&transport=flashsocket']) {
       const res = await fetch(hub.url + path);
       assert.equal(res.status, 400);
       assert.equal((await res.json()).error.code, 'unsupported_transport');

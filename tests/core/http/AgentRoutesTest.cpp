@@ -16,7 +16,7 @@ protected:
     AgentRoutesTest()
         : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
           agents(*database, hasher, clock, [](const std::string& id) { return id == "demo"; }, bus), guard(authService),
-          routes(guard, agents), pipeline(router, nullptr) {
+          routes(guard, agents), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         agents.ensureFirstAdmin("root@example.com", "root password");
         adminToken = authService.login("root@example.com", "root password", "198.51.100.1", "").token;

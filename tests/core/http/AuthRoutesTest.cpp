@@ -22,7 +22,7 @@ class AuthRoutesTest : public ::testing::Test {
 protected:
     AuthRoutesTest()
         : limiter(clock), service(*database, hasher, clock, limiter, authConfig(), bus), guard(service),
-          routes(guard, service, authConfig()), pipeline(router, nullptr) {
+          routes(guard, service, authConfig()), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         auth::Agent agent;
         agent.id = "agent-1";

@@ -16,7 +16,7 @@ protected:
     CannedResponseRoutesTest()
         : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
           responses(*database, clock, [](const std::string& id) { return id == "demo"; }, 100), guard(authService),
-          routes(guard, responses), pipeline(router, nullptr) {
+          routes(guard, responses), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         auth::Agent agent;
         agent.id = "agent-1";

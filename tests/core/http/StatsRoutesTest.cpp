@@ -16,7 +16,7 @@ class StatsRoutesTest : public ::testing::Test {
 protected:
     StatsRoutesTest()
         : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus),
-          stats(*database, clock, [](const std::string& id) { return id == "demo"; }), guard(authService), routes(guard, stats), pipeline(router, nullptr) {
+          stats(*database, clock, [](const std::string& id) { return id == "demo"; }), guard(authService), routes(guard, stats), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         auth::Agent agent;
         agent.id = "agent-1";

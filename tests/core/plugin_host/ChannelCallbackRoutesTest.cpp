@@ -21,7 +21,7 @@ protected:
                   http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
                   [](const sdk::AgentNotification&) { return 0; });
           }, {}),
-          routes(plugins, "https://chat.example.com"), pipeline(router, nullptr) {
+          routes(plugins, "https://chat.example.com"), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         plugins.loadPlugins(testPluginFolder("echo"));
         plugins.createInstances({{"sms", "echo", {{"greeting", "Hello"}}}});

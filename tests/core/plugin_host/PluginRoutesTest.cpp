@@ -30,7 +30,7 @@ protected:
                   http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
                   [](const sdk::AgentNotification&) { return 0; });
           }, {}),
-          routes(guard, plugins), pipeline(router, nullptr) {
+          routes(guard, plugins), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         plugins.loadPlugins(testPluginFolder("echo"));
         plugins.createInstances(

@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
 #include <functional>
 #include <poll.h>
+#include <unistd.h>
 #include <vector>
 
 namespace switchboard::core::realtime {
@@ -19,6 +21,12 @@ struct SocketPair {
         client.connect(listener.address());
         server = listener.acceptConnection();
     }
+    /// The server end for a Connection, which owns what it is given: a non-blocking duplicate.
+    int serverFd() const {
+        const int fd = ::dup(server.impl()->sockfd());
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        return fd;
+    }
     Poco::Net::ServerSocket listener;
     Poco::Net::StreamSocket client;
     Poco::Net::StreamSocket server;
@@ -28,7 +36,7 @@ constexpr std::size_t MaxQueued = 256 * 1024;
 
 TEST(ConnectionTest, APeerThatNeverReadsIsRefusedOnceTheQueueReachesItsBound) {
     SocketPair pair;
-    Connection connection(1, pair.server, 4096, MaxQueued);
+    Connection connection(1, pair.serverFd(), 4096, MaxQueued);
     const auto frame = std::make_shared<const std::string>(64 * 1024, 'x');
     // The kernel's buffers take the first frames; then the queue fills up to its bound and no further.
     Connection::SendResult result = Connection::SendResult::Queued;
@@ -45,7 +53,7 @@ TEST(ConnectionTest, APeerThatNeverReadsIsRefusedOnceTheQueueReachesItsBound) {
 
 TEST(ConnectionTest, QueuedFramesGoOutWholeAndInOrderOnceThePeerReads) {
     SocketPair pair;
-    Connection connection(1, pair.server, 4096, 64 * 1024 * 1024);
+    Connection connection(1, pair.serverFd(), 4096, 64 * 1024 * 1024);
     std::string expected;
     for (char c : std::string("abcdefgh")) {
         auto frame = std::make_shared<const std::string>(512 * 1024, c);
@@ -68,7 +76,7 @@ TEST(ConnectionTest, QueuedFramesGoOutWholeAndInOrderOnceThePeerReads) {
 
 TEST(ConnectionTest, ManySmallFramesQueuedInOneTurnGoOutInOrderInOneFlush) {
     SocketPair pair;
-    Connection connection(1, pair.server, 4096, MaxQueued);
+    Connection connection(1, pair.serverFd(), 4096, MaxQueued);
     // More frames than one system call carries, so that the flush has to go round.
     std::string expected;
     for (int i = 0; i < 300; ++i) {
@@ -93,7 +101,7 @@ TEST(ConnectionTest, ManySmallFramesQueuedInOneTurnGoOutInOrderInOneFlush) {
 
 TEST(ConnectionTest, NothingIsQueuedAfterTheCloseFrame) {
     SocketPair pair;
-    Connection connection(1, pair.server, 4096, MaxQueued);
+    Connection connection(1, pair.serverFd(), 4096, MaxQueued);
     connection.startClose(1000, "bye");
     EXPECT_TRUE(connection.closing());
     EXPECT_EQ(connection.enqueue(std::make_shared<const std::string>("late")), Connection::SendResult::Closing);
@@ -118,7 +126,7 @@ Connection::ReadResult drainUntil(Connection& connection, const std::function<bo
 
 TEST(ConnectionTest, WhileClosingWhatThePeerStillSendsIsDroppedUntilItsCloseFrame) {
     SocketPair pair;
-    Connection connection(1, pair.server, 4096, MaxQueued);
+    Connection connection(1, pair.serverFd(), 4096, MaxQueued);
     connection.startClose(1009, "too big");
     connection.shutdownWrites();
     // The peer was still sending (more than a message may hold), then answers the close.
@@ -140,7 +148,7 @@ TEST(ConnectionTest, WhileClosingWhatThePeerStillSendsIsDroppedUntilItsCloseFram
 
 TEST(ConnectionTest, WhileClosingThePeersEndOfStreamEndsTheWaitEvenAfterGarbage) {
     SocketPair pair;
-    Connection connection(1, pair.server, 16, MaxQueued);
+    Connection connection(1, pair.serverFd(), 16, MaxQueued);
     // Past the message limit: the decoder fails and can find no close frame after it.
     const std::string tooLong = tests::ClientFrame(tests::ClientFrame::kText, std::string(1000, 'x')).bytes();
     std::vector<WebSocketFrameDecoder::Message> messages;

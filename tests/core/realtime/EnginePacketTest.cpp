@@ -74,6 +74,11 @@ TEST(EnginePacketTest, OpenCarriesTheHandshakeWithoutUpgrades) {
     EXPECT_EQ(data->getValue<std::int64_t>("maxPayload"), 1000000);
 }
 
+TEST(EnginePacketTest, OpenOffersALongPollingSessionTheWebSocket) {
+    const std::string text = EnginePacket::open({"sid", 25000, 20000, 1000000, true});
+    EXPECT_NE(text.find(R"("upgrades":["websocket"])"), std::string::npos) << text;
+}
+
 TEST(EnginePacketTest, OpenEscapesTheSid) {
     const std::string text = EnginePacket::open({"a\"b\\c\n", 1, 2, 3});
     const auto data = Poco::JSON::Parser().parse(text.substr(1)).extract<Poco::JSON::Object::Ptr>();

@@ -132,3 +132,18 @@ TEST(WebSocketFrameEncoderTest, TruncatesTheReasonOnACharacterBoundary) {
     WebSocketFrameEncoder::appendClose(frame, WebSocketCloseCode::MessageTooBig, fits + "more");
     EXPECT_EQ(roundTrip(frame), (std::vector<Message>{{Kind::Close, fits, 1009}}));
 }
+
+TEST(WebSocketFrameEncoderTest, ReadsBackTheFramesItWrote) {
+    for (const std::size_t size : {std::size_t{0}, std::size_t{5}, std::size_t{125}, std::size_t{126},
+                                   std::size_t{70'000}}) {
+        std::string frame;
+        const std::string payload(size, 'p');
+        WebSocketFrameEncoder::appendText(frame, payload);
+        const auto read = WebSocketFrameEncoder::readBack(frame);
+        EXPECT_EQ(read.opcode, 0x1) << size;
+        EXPECT_EQ(read.payload, payload) << size;
+    }
+    std::string close;
+    WebSocketFrameEncoder::appendClose(close, 1000, "bye");
+    EXPECT_EQ(WebSocketFrameEncoder::readBack(close).opcode, 0x8);
+}
