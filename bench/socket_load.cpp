@@ -321,6 +321,12 @@ public:
         return receipt;
     }
 
+    /// A message the hub refused (busy): none of its deliveries are expected.
+    void forget(std::uint64_t key) {
+        std::lock_guard lock(_mutex);
+        _entries.erase(key);
+    }
+
     /// Messages still short of deliveries.
     std::size_t outstanding() const {
         std::lock_guard lock(_mutex);
@@ -387,6 +393,8 @@ struct LoopResult {
     std::int64_t sent = 0;
     std::int64_t measuredSent = 0;
     std::int64_t acked = 0;
+    /// Messages the hub refused at once with `busy` (past its capacity).
+    std::int64_t busy = 0;
     std::int64_t measuredDeliveries = 0;
     std::int64_t unexpectedDeliveries = 0;
     std::int64_t heartbeats = 0;
@@ -871,7 +879,12 @@ private:
             return;
         }
         const auto body = packet.substr(static_cast<std::size_t>(end - packet.data()));
-        if (body.find("\"" + clientMsgId(connection.peer->number, pending->seq) + "\"") == std::string_view::npos) {
+        if (body.find("\"code\":\"busy\"") != std::string_view::npos) {
+            // Refused at once because the hub is past its capacity: not stored, so never delivered.
+            ++_result.busy;
+            _shared.ledger.forget(messageKey(connection.peer->number, pending->seq));
+        } else if (const auto expected = "\"" + clientMsgId(connection.peer->number, pending->seq) + "\"";
+                   body.find(expected) == std::string_view::npos) {
             _shared.errors.add("ack without the message's client_msg_id: " + excerpt(body, 120));
         } else {
             ++_result.acked;
@@ -1228,6 +1241,7 @@ Merged merge(std::vector<LoopResult> results) {
         totals.sent += result.sent;
         totals.measuredSent += result.measuredSent;
         totals.acked += result.acked;
+        totals.busy += result.busy;
         totals.measuredDeliveries += result.measuredDeliveries;
         totals.unexpectedDeliveries += result.unexpectedDeliveries;
         totals.heartbeats += result.heartbeats;
@@ -1368,6 +1382,11 @@ int run(const Options& options) {
     if (options.rate > 0) {
         std::printf("messages/s   %.0f sent (%g asked), %.0f acked, %.0f deliveries to agents\n", sentPerS,
                     options.rate, static_cast<double>(merged.ackMs.size()) / options.durationS, receivedPerS);
+        if (totals.busy > 0)
+            std::printf("busy         %lld message(s) refused at once (%.1f%% of those sent)\n",
+                        static_cast<long long>(totals.busy),
+                        100.0 * static_cast<double>(totals.busy) /
+                            static_cast<double>(std::max<std::int64_t>(1, totals.sent)));
         std::printf("ack ms       %s\n", latencyLine(merged.ackMs).c_str());
         if (agentsThrough > 0)
             std::printf("delivery ms  %s  visitor send to agent receipt\n", latencyLine(merged.deliveryMs).c_str());
@@ -1392,11 +1411,13 @@ int run(const Options& options) {
         options.rate <= 0 || (!merged.ackMs.empty() && (agentsThrough == 0 || !merged.deliveryMs.empty()));
     std::printf(
         "RESULT connections=%d held=%d refused=%lld dropped=%lld rss_before_kib=%s rss_after_kib=%s "
-        "rss_per_conn_kib=%s hub_cpu_s=%s sent_per_s=%.0f delivered_per_s=%.0f %s %s missing=%lld errors=%lld\n",
+        "rss_per_conn_kib=%s hub_cpu_s=%s sent_per_s=%.0f delivered_per_s=%.0f busy=%lld %s %s missing=%lld "
+        "errors=%lld\n",
         total, totals.held, static_cast<long long>(shared.refusals.total()),
         static_cast<long long>(shared.drops.total()), orNa(rssBefore, "%.0f").c_str(), orNa(rssAfter, "%.0f").c_str(),
         orNa(perConnection, "%.2f").c_str(), orNa(hubCpu, "%.2f").c_str(), sentPerS, receivedPerS,
-        latencyFields("ack_", merged.ackMs).c_str(), latencyFields("", merged.deliveryMs).c_str(),
+        static_cast<long long>(totals.busy), latencyFields("ack_", merged.ackMs).c_str(),
+        latencyFields("", merged.deliveryMs).c_str(),
         static_cast<long long>(missing), static_cast<long long>(failures));
     return failures == 0 && totals.held == total && measuredSomething ? 0 : 1;
 }
