@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/Executor.h"
+
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -13,17 +15,15 @@ namespace switchboard::core::common {
 /// A few threads that run work handed over by threads that must not wait (the event loops, the outbox
 /// dispatcher). The queue is bounded: when the work falls behind, new tasks are refused at once rather than
 /// piling up in memory.
-class WorkerPool {
+class WorkerPool final : public Executor {
 public:
-    using Task = std::function<void()>;
-
     WorkerPool(std::size_t threads, std::size_t maxPending);
-    ~WorkerPool();
+    ~WorkerPool() override;
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     /// False when the queue is full; the task is then not run.
-    bool submit(Task task);
+    bool submit(Task task) override;
 
 private:
     void run();

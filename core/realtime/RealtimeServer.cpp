@@ -47,11 +47,11 @@ std::size_t RealtimeServer::connectionCount() const {
     return total;
 }
 
-void RealtimeServer::toConnection(std::uint64_t connectionId, RealtimeLoop::Task task) {
+void RealtimeServer::toConnection(std::uint64_t connectionId, SocketLoop::Task task) {
     _loops[RealtimeLoop::loopOf(connectionId, _loops.size())]->post(std::move(task));
 }
 
-void RealtimeServer::toAll(RealtimeLoop::Task task) {
+void RealtimeServer::toAll(SocketLoop::Task task) {
     for (auto& loop : _loops) loop->post(task);
 }
 

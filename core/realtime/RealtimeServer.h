@@ -37,8 +37,8 @@ public:
     const config::RealtimeConfig& settings() const { return _settings; }
 
 private:
-    void toConnection(std::uint64_t connectionId, RealtimeLoop::Task task) override;
-    void toAll(RealtimeLoop::Task task) override;
+    void toConnection(std::uint64_t connectionId, SocketLoop::Task task) override;
+    void toAll(SocketLoop::Task task) override;
 
     const config::RealtimeConfig _settings;
     std::unique_ptr<common::WorkerPool> _workers;

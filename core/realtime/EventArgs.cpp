@@ -1,0 +1,27 @@
+#include "core/realtime/EventArgs.h"
+
+#include <Poco/JSON/Object.h>
+
+namespace switchboard::core::realtime {
+
+namespace {
+
+Poco::JSON::Object::Ptr objectOf(const Poco::Dynamic::Var& arg) {
+    if (arg.type() == typeid(Poco::JSON::Object::Ptr)) return arg.extract<Poco::JSON::Object::Ptr>();
+    return new Poco::JSON::Object;
+}
+
+} // namespace
+
+EventArgs::EventArgs(Poco::Dynamic::Var arg) : _arg(std::move(arg)), _body(objectOf(_arg)) {}
+
+std::string EventArgs::bareOr(const std::string& key) const {
+    if (_arg.isString()) return _arg.convert<std::string>();
+    return _body.requireString(key);
+}
+
+std::int64_t EventArgs::count(const std::string& key, std::int64_t fallback) const {
+    return _body.optInteger(key).value_or(fallback);
+}
+
+} // namespace switchboard::core::realtime
