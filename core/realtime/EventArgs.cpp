@@ -1,5 +1,8 @@
 #include "core/realtime/EventArgs.h"
 
+#include "core/common/ApiError.h"
+
+#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 
 namespace switchboard::core::realtime {
@@ -21,7 +24,20 @@ std::string EventArgs::bareOr(const std::string& key) const {
 }
 
 std::int64_t EventArgs::count(const std::string& key, std::int64_t fallback) const {
-    return _body.optInteger(key).value_or(fallback);
+    const auto invalid = [&key] {
+        return common::ApiError::badRequest("invalid_field", "'" + key + "' must be a non-negative integer", key);
+    };
+    std::optional<std::int64_t> value;
+    try {
+        value = _body.optInteger(key);
+    } catch (const Poco::RangeException&) {
+        throw invalid();
+    } catch (const common::ApiError&) {
+        throw invalid();
+    }
+    if (!value) return fallback;
+    if (*value < 0) throw invalid();
+    return *value;
 }
 
 } // namespace switchboard::core::realtime

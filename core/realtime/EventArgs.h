@@ -19,7 +19,8 @@ public:
     const http::JsonBody& body() const { return _body; }
     /// A string given bare (as the widget seeds send conversation ids and statuses) or as the object's `key`.
     std::string bareOr(const std::string& key) const;
-    /// An integer (a sequence number), `fallback` when absent.
+    /// A non-negative integer (a sequence number), `fallback` when absent: 400 `invalid_field` otherwise, as the
+    /// REST API answers for the same query parameter.
     std::int64_t count(const std::string& key, std::int64_t fallback) const;
     /// A boolean, false when absent.
     bool flag(const std::string& key) const { return _body.optBool(key).value_or(false); }

@@ -87,5 +87,14 @@ TEST_F(AgentEventsTest, AnAccessChangeClosesTheAgentsSockets) {
     EXPECT_EQ(loop.closedWith(agent.id())->code, 1008);
 }
 
+TEST_F(AgentEventsTest, SyncRefusesANegativeSequence) {
+    emit(agent, std::string(EventNames::AgentSync),
+         "{\"conversation_id\":\"" + conversationId() + "\",\"after_seq\":-5}", 8);
+    const auto error = ack(agent, 8)->getObject("error");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->getValue<std::string>("code"), "invalid_field");
+    EXPECT_EQ(error->getValue<std::string>("field"), "after_seq");
+}
+
 } // namespace
 } // namespace switchboard::core::realtime

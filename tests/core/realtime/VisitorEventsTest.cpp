@@ -79,5 +79,16 @@ TEST_F(VisitorEventsTest, TypingReachesTheAgentsOfTheWidgetButNotTheVisitor) {
     EXPECT_TRUE(events(visitor, std::string(EventNames::VisitorTyping)).empty());
 }
 
+TEST_F(VisitorEventsTest, SyncRefusesANegativeSequenceAsTheRestApiDoes) {
+    emit(visitor, std::string(EventNames::VisitorSync), R"({"after_seq":-1})", 5);
+    const auto error = ack(visitor, 5)->getObject("error");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->getValue<std::string>("code"), "invalid_field");
+    EXPECT_EQ(error->getValue<std::string>("field"), "after_seq");
+    // Beyond any integer the server holds: the same answer, not an internal error.
+    emit(visitor, std::string(EventNames::VisitorSync), R"({"after_seq":18446744073709551615})", 6);
+    EXPECT_EQ(errorCode(ack(visitor, 6)), "invalid_field");
+}
+
 } // namespace
 } // namespace switchboard::core::realtime
