@@ -122,7 +122,7 @@ void AgentEvents::viewing(EventCall& call, bool start) const {
 }
 
 void AgentEvents::typing(EventCall& call) const {
-    _answers.now(call.loop, call.connection, std::nullopt, [this, &call] {
+    _answers.now(call.loop, call.connection, call.ackId, [this, &call] {
         const auto conversationId = call.args.body().requireString("conversation_id");
         const bool isTyping = call.args.flag("is_typing");
         // Only into a conversation the agent joined, which is where access was checked.

@@ -61,7 +61,7 @@ void VisitorEvents::presence(EventCall& call, std::string_view name) const {
 }
 
 void VisitorEvents::typing(EventCall& call) const {
-    _answers.now(call.loop, call.connection, std::nullopt, [this, &call] {
+    _answers.now(call.loop, call.connection, call.ackId, [this, &call] {
         const auto& who = *call.connection.identity;
         const bool isTyping = call.args.flag("is_typing");
         return Poco::Dynamic::Var(_typing.offer(call.loop, call.connection, who.conversationId, isTyping));

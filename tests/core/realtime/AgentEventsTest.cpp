@@ -96,5 +96,12 @@ TEST_F(AgentEventsTest, SyncRefusesANegativeSequence) {
     EXPECT_EQ(error->getValue<std::string>("field"), "after_seq");
 }
 
+TEST_F(AgentEventsTest, TypingIntoAConversationNotJoinedIsAnsweredNotFound) {
+    auto& visitor = connectVisitor(session);
+    emit(agent, std::string(EventNames::AgentTyping), idArg(), 9);
+    EXPECT_EQ(errorCode(ack(agent, 9)), "not_found");
+    EXPECT_TRUE(events(visitor, std::string(EventNames::AgentTyping)).empty());
+}
+
 } // namespace
 } // namespace switchboard::core::realtime

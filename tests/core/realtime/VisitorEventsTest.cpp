@@ -90,5 +90,14 @@ TEST_F(VisitorEventsTest, SyncRefusesANegativeSequenceAsTheRestApiDoes) {
     EXPECT_EQ(errorCode(ack(visitor, 6)), "invalid_field");
 }
 
+TEST_F(VisitorEventsTest, TypingAskedWithAnAckIsAcknowledged) {
+    emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})", 8);
+    const auto answer = ack(visitor, 8);
+    EXPECT_EQ(answer->getValue<std::string>("conversation_id"), conversationId());
+    EXPECT_TRUE(answer->getValue<bool>("is_typing"));
+    emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":"yes"})", 9);
+    EXPECT_EQ(errorCode(ack(visitor, 9)), "invalid_field");
+}
+
 } // namespace
 } // namespace switchboard::core::realtime
