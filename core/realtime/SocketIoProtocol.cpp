@@ -4,6 +4,7 @@
 #include "core/common/SecureRandom.h"
 #include "core/realtime/EnginePacket.h"
 #include "core/realtime/RoomNames.h"
+#include "core/realtime/SocketDeadline.h"
 #include "core/realtime/WebSocketCloseCode.h"
 
 #include <Poco/Logger.h>
@@ -40,18 +41,22 @@ void SocketIoProtocol::opened(SocketLoop& loop, Connection& connection) {
     SocketResponder::sendEngine(loop, connection,
                                 EnginePacket::open({connection.sid, _settings.pingIntervalMs, _settings.pingTimeoutMs,
                                                     static_cast<std::int64_t>(_settings.maxMessageBytes)}));
-    loop.setDeadline(connection, loop.nowMs() + _settings.connectTimeoutMs);
+    SocketDeadline::heartbeatAt(loop, connection, loop.nowMs() + _settings.connectTimeoutMs);
 }
 
 void SocketIoProtocol::deadline(SocketLoop& loop, Connection& connection) {
-    if (!connection.identity) {
+    const auto now = loop.nowMs();
+    if (connection.identity) _typing.flushDue(loop, connection);
+    if (now < connection.heartbeatDueMs) {
+        SocketDeadline::arm(loop, connection); // only held typing was due
+    } else if (!connection.identity) {
         loop.close(connection, PolicyViolation, "no Socket.IO CONNECT in time");
     } else if (connection.awaitingPong) {
         loop.close(connection, PolicyViolation, "ping timeout");
     } else {
         connection.awaitingPong = true;
         SocketResponder::sendEngine(loop, connection, EnginePacket::ping());
-        loop.setDeadline(connection, loop.nowMs() + _settings.pingTimeoutMs);
+        SocketDeadline::heartbeatAt(loop, connection, now + _settings.pingTimeoutMs);
     }
 }
 
@@ -82,7 +87,7 @@ void SocketIoProtocol::text(SocketLoop& loop, Connection& connection, std::strin
         case EnginePacket::Type::Pong:
             if (connection.awaitingPong) {
                 connection.awaitingPong = false;
-                loop.setDeadline(connection, loop.nowMs() + _settings.pingIntervalMs);
+                SocketDeadline::heartbeatAt(loop, connection, loop.nowMs() + _settings.pingIntervalMs);
             }
             return;
         case EnginePacket::Type::Message:
@@ -201,7 +206,7 @@ void SocketIoProtocol::accept(SocketLoop& loop, Connection& connection, const So
         }
     }
     SocketResponder::sendPacket(loop, connection, SocketIoPacket::connect("/", connection.sid));
-    loop.setDeadline(connection, loop.nowMs() + _settings.pingIntervalMs);
+    SocketDeadline::heartbeatAt(loop, connection, loop.nowMs() + _settings.pingIntervalMs);
     announceOpened(connection);
 }
 

@@ -2,18 +2,29 @@
 
 #include "core/events/EventNames.h"
 #include "core/realtime/RoomNames.h"
+#include "core/realtime/SocketDeadline.h"
 
 #include <algorithm>
 
 namespace switchboard::core::realtime {
 
-Poco::JSON::Object::Ptr TypingRelay::offer(SocketLoop&, Connection& sender, const std::string& conversationId,
+Poco::JSON::Object::Ptr TypingRelay::offer(SocketLoop& loop, Connection& sender, const std::string& conversationId,
                                            bool isTyping) const {
-    fanOut(sender, conversationId, isTyping);
+    if (sender.typing.offer(conversationId, isTyping, loop.nowMs())) {
+        fanOut(sender, conversationId, isTyping);
+    } else {
+        SocketDeadline::arm(loop, sender);
+    }
     Poco::JSON::Object::Ptr ack = new Poco::JSON::Object;
     ack->set("conversation_id", conversationId);
     ack->set("is_typing", isTyping);
     return ack;
+}
+
+void TypingRelay::flushDue(SocketLoop& loop, Connection& sender) const {
+    for (const auto& update : sender.typing.takeDue(loop.nowMs())) {
+        fanOut(sender, update.conversationId, update.isTyping);
+    }
 }
 
 void TypingRelay::fanOut(const Connection& sender, const std::string& conversationId, bool isTyping) const {

@@ -99,5 +99,28 @@ TEST_F(VisitorEventsTest, TypingAskedWithAnAckIsAcknowledged) {
     EXPECT_EQ(errorCode(ack(visitor, 9)), "invalid_field");
 }
 
+TEST_F(VisitorEventsTest, TypingIsFannedOutAtMostOnceASecondAndTheLastStateFollows) {
+    auto& agent = connectAgent(world.signInAgent());
+    loop.runPosted();
+    packets(agent);
+    for (int i = 0; i < 1000; ++i) emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":false})");
+    const auto first = events(agent, std::string(EventNames::VisitorTyping));
+    ASSERT_EQ(first.size(), 1u);
+    EXPECT_TRUE(first[0]->getValue<bool>("is_typing"));
+    // The stop is held until the second has passed, then goes out on the socket's deadline.
+    loop.advanceMs(999, protocol);
+    loop.runPosted();
+    EXPECT_TRUE(events(agent, std::string(EventNames::VisitorTyping)).empty());
+    loop.advanceMs(1, protocol);
+    loop.runPosted();
+    const auto stop = events(agent, std::string(EventNames::VisitorTyping));
+    ASSERT_EQ(stop.size(), 1u);
+    EXPECT_FALSE(stop[0]->getValue<bool>("is_typing"));
+    // The heartbeat keeps its own time.
+    loop.advanceMs(PingIntervalMs - 1000, protocol);
+    EXPECT_EQ(loop.takeSent(visitor.id()), std::vector<std::string>{"2"});
+}
+
 } // namespace
 } // namespace switchboard::core::realtime
