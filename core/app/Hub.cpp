@@ -161,7 +161,8 @@ struct Hub::Parts {
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),
           channelCallbacks(plugins, config.server.publicUrl),
-          realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
+          realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing,
+                    limiter, config.rateLimits},
                    clock, config.realtime),
           adoptSocket([this](Poco::Net::StreamSocket socket, std::string buffered, std::string origin,
                              std::optional<std::string> sessionToken) {

@@ -33,6 +33,7 @@ SocketIoProtocol::SocketIoProtocol(SocketServices services, common::Executor& wo
       _answers(workers, router),
       _rooms(router),
       _typing(_rooms),
+      _limit(services.limiter, services.rateLimits),
       _visitorEvents(services, _answers, _typing),
       _agentEvents(services, _answers, _typing, router) {}
 
@@ -211,6 +212,16 @@ void SocketIoProtocol::accept(SocketLoop& loop, Connection& connection, const So
 }
 
 void SocketIoProtocol::event(SocketLoop& loop, Connection& connection, const SocketIoPacket& packet) {
+    const auto admitted = _limit.admit(connection);
+    if (admitted.outcome == SocketRequestLimit::Outcome::Flooding) {
+        loop.close(connection, PolicyViolation, "too many requests");
+        return;
+    }
+    if (admitted.outcome == SocketRequestLimit::Outcome::Refused) {
+        SocketResponder::refuse(loop, connection, packet.ackId(),
+                                common::RateLimited(admitted.retryAfterS, "too many requests from this address"));
+        return;
+    }
     const auto args = packet.array();
     EventCall call{loop, connection, EventArgs(args->size() > 1 ? args->get(1) : Poco::Dynamic::Var()),
                    packet.ackId()};

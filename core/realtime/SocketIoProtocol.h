@@ -9,6 +9,7 @@
 #include "core/realtime/RealtimeLoop.h"
 #include "core/realtime/RoomRelay.h"
 #include "core/realtime/SocketIoPacket.h"
+#include "core/realtime/SocketRequestLimit.h"
 #include "core/realtime/SocketResponder.h"
 #include "core/realtime/SocketServices.h"
 #include "core/realtime/TypingRelay.h"
@@ -58,6 +59,7 @@ private:
     const SocketResponder _answers;
     const RoomRelay _rooms;
     const TypingRelay _typing;
+    const SocketRequestLimit _limit;
     const VisitorEvents _visitorEvents;
     const AgentEvents _agentEvents;
     /// Counts agent access changes. A CONNECT whose credentials were checked before a change and that lands after it

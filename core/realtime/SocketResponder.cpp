@@ -24,7 +24,11 @@ void SocketResponder::sendPacket(SocketLoop& loop, Connection& connection, const
 }
 
 Poco::JSON::Object::Ptr SocketResponder::errorJson(const common::ApiError& error) {
-    return common::apiErrorJson(error);
+    auto body = common::apiErrorJson(error);
+    if (const auto* limited = dynamic_cast<const common::RateLimited*>(&error)) {
+        body->getObject("error")->set("retry_after", limited->retryAfterS());
+    }
+    return body;
 }
 
 Poco::Dynamic::Var SocketResponder::resultOf(const Answer& work) {

@@ -36,7 +36,7 @@ public:
     static void sendEngine(SocketLoop& loop, Connection& connection, const std::string& engineText);
     /// A WebSocket text frame carrying an Engine.IO packet, shared by every socket it goes to.
     static std::shared_ptr<const std::string> textFrame(const std::string& engineText);
-    /// The API's error object.
+    /// The API's error object; a rate limit's also tells when to retry, as `retry_after` (seconds).
     static Poco::JSON::Object::Ptr errorJson(const common::ApiError& error);
 
 private:

@@ -1,12 +1,46 @@
-// Limits on the real-time endpoint: a flood of typing reaches the agents as at most one event a second.
+// Limits on the real-time endpoint: a visitor socket's events count against the per-address limit of the public
+// REST API, a socket that keeps sending once refused is closed, and a flood of typing reaches the agents as at most
+// one event a second.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
-import { adminToken, createAgent, initVisitor } from './lib/api.mjs';
-import { nextEvent, request, socketOpener } from './lib/socket.mjs';
+import { adminToken, createAgent, initVisitor, post } from './lib/api.mjs';
+import { nextEvent, rawSocket, record, request, socketOpener } from './lib/socket.mjs';
 
 const TEST_TIMEOUT_MS = 15_000;
+const REQUESTS_PER_IP_PER_MINUTE = 10;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('per-address limit on socket events', () => {
+  const hub = useHub({ hub: { rate_limits: { requests_per_ip_per_minute: REQUESTS_PER_IP_PER_MINUTE } } });
+
+  test('events past the limit are refused in their ack with rate_limited; a socket that keeps on is closed with 1008', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const visitor = await initVisitor(hub);
+    const { ws, next, closed } = await rawSocket(hub);
+    await next();
+    ws.send(`40${JSON.stringify({ visitor_token: visitor.visitor_token })}`);
+    assert.match(await next(), /^40\{"sid"/);
+    const texts = [];
+    ws.on('message', (data) => texts.push(data.toString()));
+    for (let id = 1; id <= 200; id += 1) ws.send(`42${id}["visitor:sync",{"after_seq":0}]`);
+    const { code } = await closed;
+    assert.equal(code, 1008);
+
+    const acks = texts.filter((text) => text.startsWith('43')).map((text) => JSON.parse(text.replace(/^43\d+/, ''))[0]);
+    const answered = acks.filter((ack) => !ack.error);
+    const refused = acks.filter((ack) => ack.error?.code === 'rate_limited');
+    // The widget start counted too: events and requests share the address's budget. (Answers of requests still on
+    // a worker when the socket closed are not sent.)
+    assert.ok(answered.length <= REQUESTS_PER_IP_PER_MINUTE - 1, `${answered.length} answered`);
+    assert.ok(refused.length > 0, 'some events were refused before the close');
+    assert.ok(refused[0].error.retry_after >= 1);
+    assert.ok(acks.length < 200, 'the socket was closed before it could send everything');
+
+    // The REST API refuses the same address now.
+    const res = await post(hub, '/api/widget/init', { widget_id: 'demo' });
+    assert.equal(res.status, 429);
+  });
+});
 
 describe('typing over the real-time endpoint', () => {
   const hub = useHub();

@@ -28,7 +28,8 @@ protected:
     static constexpr int PingTimeoutMs = 20'000;
     static constexpr int ConnectTimeoutMs = 10'000;
 
-    SocketIoHarness() : loop(world.clock), protocol(world.services(), workers, loop, settings()) {}
+    explicit SocketIoHarness(core::config::PublicRateLimits limits = {})
+        : world(limits), loop(world.clock), protocol(world.services(), workers, loop, settings()) {}
 
     static core::config::RealtimeConfig settings() {
         core::config::RealtimeConfig settings;

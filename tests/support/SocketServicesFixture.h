@@ -30,8 +30,9 @@ struct SocketServicesFixture {
         return widget;
     }
 
-    SocketServicesFixture()
-        : widgets({demoWidget()}),
+    explicit SocketServicesFixture(core::config::PublicRateLimits limits = {})
+        : rateLimits(limits),
+          widgets({demoWidget()}),
           limiter(clock),
           events(bus),
           messages(*database, widgets, clock, limiter, events, 2000),
@@ -47,7 +48,8 @@ struct SocketServicesFixture {
           viewing(clock, bus, presenceConfig) {}
 
     core::realtime::SocketServices services() {
-        return {sessions, auth, messages, conversations, widgets, visitorPresence, agentPresence, viewing};
+        return {sessions,        auth,          messages, conversations, widgets,
+                visitorPresence, agentPresence, viewing,  limiter,       rateLimits};
     }
 
     /// A visitor's new conversation, as `POST /api/widget/init` from `ip` starts it.
@@ -71,6 +73,7 @@ struct SocketServicesFixture {
         return auth.login(agent.email, "a-long-password", "198.51.100.7", "test").token;
     }
 
+    core::config::PublicRateLimits rateLimits;
     core::config::PresenceConfig presenceConfig;
     TestDatabase database;
     core::common::ManualClock clock;

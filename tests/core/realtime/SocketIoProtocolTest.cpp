@@ -151,5 +151,48 @@ TEST_F(SocketIoProtocolTest, AResolvedConversationTellsTheVisitorOnlyItsIdAndSta
     EXPECT_FALSE(heard[0]->has("conversation"));
 }
 
+/// The protocol with a per-address limit of 5 events a minute.
+class SocketIoProtocolLimitTest : public tests::SocketIoHarness {
+protected:
+    SocketIoProtocolLimitTest() : SocketIoHarness(config::PublicRateLimits{5}) {}
+};
+
+TEST_F(SocketIoProtocolLimitTest, AVisitorsEventsPastTheAddressLimitAreRefusedWithRetryAfter) {
+    auto& visitor = connectVisitor(world.startVisitor());
+    for (std::uint64_t id = 1; id <= 5; ++id) {
+        emit(visitor, std::string(EventNames::WidgetHeartbeat), "{}", id);
+        EXPECT_EQ(errorCode(ack(visitor, id)), "");
+    }
+    emit(visitor, std::string(EventNames::VisitorSync), "{}", 6);
+    const auto refused = ack(visitor, 6)->getObject("error");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->getValue<std::string>("code"), "rate_limited");
+    EXPECT_GE(refused->getValue<int>("retry_after"), 1);
+    // After a minute the address may send again.
+    world.clock.advanceMs(60'000);
+    emit(visitor, std::string(EventNames::WidgetHeartbeat), "{}", 7);
+    EXPECT_EQ(errorCode(ack(visitor, 7)), "");
+}
+
+TEST_F(SocketIoProtocolLimitTest, ASocketThatKeepsSendingOnceRefusedIsClosedWithPolicyViolation) {
+    auto& visitor = connectVisitor(world.startVisitor());
+    for (int i = 0; i < 5; ++i) emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    for (int i = 0; i < SocketRequestLimit::RefusalsBeforeClose; ++i) {
+        emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    }
+    EXPECT_FALSE(loop.closedWith(visitor.id()));
+    emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    ASSERT_TRUE(loop.closedWith(visitor.id()));
+    EXPECT_EQ(loop.closedWith(visitor.id())->code, 1008);
+}
+
+TEST_F(SocketIoProtocolLimitTest, AnAgentsEventsAreNotLimitedByAddress) {
+    auto& agent = connectAgent(world.signInAgent());
+    for (std::uint64_t id = 1; id <= 50; ++id) {
+        emit(agent, std::string(EventNames::AgentHeartbeat), "{}", id);
+        EXPECT_EQ(errorCode(ack(agent, id)), "");
+    }
+}
+
 } // namespace
 } // namespace switchboard::core::realtime

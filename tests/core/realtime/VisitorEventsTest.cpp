@@ -103,7 +103,7 @@ TEST_F(VisitorEventsTest, TypingIsFannedOutAtMostOnceASecondAndTheLastStateFollo
     auto& agent = connectAgent(world.signInAgent());
     loop.runPosted();
     packets(agent);
-    for (int i = 0; i < 1000; ++i) emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    for (int i = 0; i < 200; ++i) emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
     emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":false})");
     const auto first = events(agent, std::string(EventNames::VisitorTyping));
     ASSERT_EQ(first.size(), 1u);
