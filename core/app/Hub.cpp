@@ -170,7 +170,8 @@ struct Hub::Parts {
               [this](const http::HttpRequest& req, http::HttpResponse& res) { gate.allowOrigin(req, res); }),
           clientAddresses(config.server.trustedProxies),
           dispatcher(pipeline, clientAddresses, pollingSessions, config.server, clock, ready),
-          realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing},
+          realtime({sessions, authService, messages, conversations, widgets, visitorPresence, agentPresence, viewing,
+                    limiter, config.rateLimits},
                    clock, config.realtime, config.server, pollingSessions,
                    [this](const std::string& peer) { return clientAddresses.trusted(peer); }) {
         health.registerRoutes(router);

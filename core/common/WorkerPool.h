@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Clock.h"
+#include "core/common/Executor.h"
 
 #include <condition_variable>
 #include <cstddef>
@@ -17,10 +18,8 @@ namespace switchboard::core::common {
 /// dispatcher). The queue is bounded twice: by its length, and by how long its oldest task has waited. When the
 /// work falls behind, new tasks are refused at once rather than queued behind seconds of others: what is
 /// accepted is then served quickly, and what is refused is told so at once (and may be retried).
-class WorkerPool {
+class WorkerPool final : public Executor {
 public:
-    using Task = std::function<void()>;
-
     struct Bounds {
         std::size_t maxPending = 10'000;
         /// New tasks are refused while the oldest queued one has waited longer than this; 0 = no such bound.
@@ -28,12 +27,12 @@ public:
     };
 
     WorkerPool(std::size_t threads, Bounds bounds, const Clock& clock);
-    ~WorkerPool();
+    ~WorkerPool() override;
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
     /// False when the pool is behind (see Bounds) or stopped; the task is then not run.
-    bool submit(Task task);
+    bool submit(Task task) override;
     /// Runs what is queued, then ends the threads; later submissions are refused. Safe from any thread but the
     /// pool's own, and more than once.
     void stop();

@@ -63,7 +63,7 @@ bool WidgetGate::filter(HttpRequest& request, HttpResponse& response) const {
         response.noContent();
         return true;
     }
-    const auto decision = _limiter.hit("public:" + request.clientIp, _requestsPerIpPerMinute, 60);
+    const auto decision = _limiter.hit(addressKey(request.clientIp), _requestsPerIpPerMinute, 60);
     if (!decision.allowed) throw common::RateLimited(decision.retryAfterS, "too many requests from this address");
     return false;
 }

@@ -24,6 +24,8 @@ public:
     static void admitOrigin(const HttpRequest& request, const config::WidgetConfig& widget);
 
     static bool isPublicPath(const std::string& path);
+    /// The key under which the per-IP limit counts a client's requests (its socket events too).
+    static std::string addressKey(const std::string& clientIp) { return "public:" + clientIp; }
     /// True when `origin` is the hub's own (it names the request's Host): the hub's pages, not another site.
     static bool sameOrigin(const HttpRequest& request, const std::string& origin);
 

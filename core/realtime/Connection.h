@@ -3,6 +3,7 @@
 #include "core/http/HttpRequestParser.h"
 #include "core/realtime/PollingSessions.h"
 #include "core/realtime/SocketIdentity.h"
+#include "core/realtime/TypingThrottle.h"
 #include "core/realtime/WebSocketFrameDecoder.h"
 
 #include <cstdint>
@@ -130,6 +131,10 @@ public:
     bool connecting = false;
     /// The one deadline that matters now (see TimerQueue).
     std::int64_t deadlineMs = 0;
+    /// When the CONNECT, ping or pong deadline falls; `deadlineMs` is earlier while typing is held (SocketDeadline).
+    std::int64_t heartbeatDueMs = 0;
+    /// Typing updates held back by the once-a-second limit.
+    TypingThrottle typing;
     std::vector<std::string> rooms;
 
     // Kept by the loop: the epoll events registered for the socket (changed only when they differ), and whether

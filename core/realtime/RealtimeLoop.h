@@ -7,6 +7,7 @@
 #include "core/realtime/Connection.h"
 #include "core/realtime/ConnectionAdmission.h"
 #include "core/realtime/PollingSessions.h"
+#include "core/realtime/SocketLoop.h"
 #include "core/realtime/TimerQueue.h"
 
 #include <atomic>
@@ -27,12 +28,12 @@ class RealtimeLoop;
 class ConnectionHandler {
 public:
     virtual ~ConnectionHandler() = default;
-    virtual void opened(RealtimeLoop& loop, Connection& connection) = 0;
-    virtual void text(RealtimeLoop& loop, Connection& connection, std::string_view message) = 0;
+    virtual void opened(SocketLoop& loop, Connection& connection) = 0;
+    virtual void text(SocketLoop& loop, Connection& connection, std::string_view message) = 0;
     /// The connection's deadline passed.
-    virtual void deadline(RealtimeLoop& loop, Connection& connection) = 0;
+    virtual void deadline(SocketLoop& loop, Connection& connection) = 0;
     /// Called once, before the connection is destroyed.
-    virtual void closed(RealtimeLoop& loop, Connection& connection) = 0;
+    virtual void closed(SocketLoop& loop, Connection& connection) = 0;
 };
 
 /// What a loop calls into for the HTTP requests read on its connections (http::HttpDispatcher).
@@ -63,12 +64,12 @@ struct HttpConnectionLimits {
 /// queue, and a task queue through which other threads (workers, the event bus) hand it work. The loops share the
 /// listening socket and accept from it themselves. Everything but `post` and the lifecycle runs on the loop's own
 /// thread.
-class RealtimeLoop {
+class RealtimeLoop final : public SocketLoop {
 public:
     RealtimeLoop(std::size_t index, std::size_t loopCount, ConnectionHandler& handler, ConnectionAdmission& admission,
                  PollingSessions& sessions, const common::Clock& clock, const config::RealtimeConfig& settings,
                  const HttpConnectionLimits& httpLimits);
-    ~RealtimeLoop();
+    ~RealtimeLoop() override;
     RealtimeLoop(const RealtimeLoop&) = delete;
     RealtimeLoop& operator=(const RealtimeLoop&) = delete;
 
@@ -81,7 +82,7 @@ public:
     /// Runs `task` on the loop's thread. Safe from any thread.
     void post(Task task);
 
-    Connection* find(std::uint64_t connectionId);
+    Connection* find(std::uint64_t connectionId) override;
 
     // HTTP.
     /// Sends the answer to the connection's request; the connection then reads its next request, or ends after the
@@ -107,20 +108,21 @@ public:
     // WebSocket, and long-polling sessions alike.
     /// Sends a complete frame (written at the end of the loop's turn); a connection whose queue overflows is
     /// dropped (1008, too slow).
-    void send(Connection& connection, std::shared_ptr<const std::string> frame);
+    void send(Connection& connection, std::shared_ptr<const std::string> frame) override;
     /// Sends a frame to every connection in any of `rooms` (once each) for which `admit` says yes.
     void broadcast(const std::vector<std::string>& rooms, const std::shared_ptr<const std::string>& frame,
-                   const std::function<bool(const Connection&)>& admit);
-    void join(Connection& connection, const std::string& room);
-    void leave(Connection& connection, const std::string& room);
+                   const std::function<bool(const Connection&)>& admit) override;
+    void join(Connection& connection, const std::string& room) override;
+    void leave(Connection& connection, const std::string& room) override;
     /// Starts the close handshake; the socket goes once the close frame is flushed (or at once if it cannot be).
-    void close(Connection& connection, std::uint16_t code, std::string_view reason);
-    /// Closes, as `close` does, every WebSocket connection for which `which` says yes.
-    void closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code, std::string_view reason);
-    void setDeadline(Connection& connection, std::int64_t deadlineMs);
+    void close(Connection& connection, std::uint16_t code, std::string_view reason) override;
+    /// Closes, as `close` does, every WebSocket or long-polling session for which `which` says yes.
+    void closeWhere(const std::function<bool(const Connection&)>& which, std::uint16_t code,
+                    std::string_view reason) override;
+    void setDeadline(Connection& connection, std::int64_t deadlineMs) override;
 
-    std::int64_t nowMs() const { return _clock.nowMs(); }
-    /// Upgraded (WebSocket) connections.
+    std::int64_t nowMs() const override { return _clock.nowMs(); }
+    /// Socket.IO sessions (upgraded connections and long-polling sessions).
     std::size_t connectionCount() const { return _socketCount.load(std::memory_order_relaxed); }
     /// Which loop owns a connection id (ids carry it).
     static std::size_t loopOf(std::uint64_t connectionId, std::size_t loopCount) { return connectionId % loopCount; }

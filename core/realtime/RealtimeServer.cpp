@@ -19,7 +19,7 @@ RealtimeServer::RealtimeServer(SocketServices services, const common::Clock& clo
             std::make_unique<RealtimeLoop>(i, count, *_protocol, _admission, sessions, clock, settings, httpLimits));
     }
     sessions.routeThrough([this](std::uint64_t connectionId, RealtimeLoop::Task task) {
-        toConnection(connectionId, std::move(task));
+        ownerOf(connectionId).post(std::move(task));
     });
 }
 
@@ -45,11 +45,15 @@ std::size_t RealtimeServer::connectionCount() const {
     return total;
 }
 
-void RealtimeServer::toConnection(std::uint64_t connectionId, RealtimeLoop::Task task) {
-    _loops[RealtimeLoop::loopOf(connectionId, _loops.size())]->post(std::move(task));
+RealtimeLoop& RealtimeServer::ownerOf(std::uint64_t connectionId) {
+    return *_loops[RealtimeLoop::loopOf(connectionId, _loops.size())];
 }
 
-void RealtimeServer::toAll(RealtimeLoop::Task task) {
+void RealtimeServer::toConnection(std::uint64_t connectionId, SocketLoop::Task task) {
+    ownerOf(connectionId).post(std::move(task));
+}
+
+void RealtimeServer::toAll(SocketLoop::Task task) {
     for (auto& loop : _loops) loop->post(task);
 }
 

@@ -39,8 +39,9 @@ public:
     const config::RealtimeConfig& settings() const { return _settings; }
 
 private:
-    void toConnection(std::uint64_t connectionId, RealtimeLoop::Task task) override;
-    void toAll(RealtimeLoop::Task task) override;
+    RealtimeLoop& ownerOf(std::uint64_t connectionId);
+    void toConnection(std::uint64_t connectionId, SocketLoop::Task task) override;
+    void toAll(SocketLoop::Task task) override;
 
     const config::RealtimeConfig _settings;
     ConnectionAdmission _admission;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import WebSocket from 'ws';
 import { useHub } from './lib/hub.mjs';
 import {
   adminToken, agentReply, createAgent, del, expectStatus, initVisitor, login, patch, post, sendVisitorMessage, unique,
 } from './lib/api.mjs';
-import { connectSocket, nextEvent, record, request, socketOpener } from './lib/socket.mjs';
+import { connectSocket, nextEvent, rawSocket, record, request, socketOpener } from './lib/socket.mjs';
 
 const PING_INTERVAL_MS = 300;
 const PING_TIMEOUT_MS = 400;
@@ -13,26 +12,6 @@ const CONNECT_TIMEOUT_MS = 500;
 const MAX_MESSAGE_BYTES = 4096;
 // A close or an event that never comes fails the test instead of hanging the suite.
 const TEST_TIMEOUT_MS = 10_000;
-
-/// A raw WebSocket to the endpoint, resolving with the first text message (the Engine.IO open packet).
-function rawSocket(hub, path = '/socket.io/?EIO=4&transport=websocket') {
-  const ws = new WebSocket(hub.url.replace('http', 'ws') + path);
-  const messages = [];
-  const waiters = [];
-  ws.on('message', (data) => {
-    const text = data.toString();
-    const waiter = waiters.shift();
-    if (waiter) waiter(text);
-    else messages.push(text);
-  });
-  const closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r)));
-  return new Promise((resolve, reject) => {
-    ws.on('open', () => resolve({ ws, next, closed }));
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.on('error', reject);
-  });
-}
 
 describe('real-time endpoint', () => {
   const hub = useHub({

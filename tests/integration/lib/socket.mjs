@@ -1,6 +1,7 @@
 // Socket.IO clients for the integration tests: the stock socket.io-client from npm, WebSocket transport only.
 import { after } from 'node:test';
 import { io } from 'socket.io-client';
+import WebSocket from 'ws';
 
 const EVENT_TIMEOUT_MS = 5_000;
 
@@ -61,4 +62,24 @@ export function record(socket, event) {
 /// Emits with an acknowledgement and resolves with the server's answer.
 export function request(socket, event, payload, timeoutMs = EVENT_TIMEOUT_MS) {
   return socket.timeout(timeoutMs).emitWithAck(event, payload);
+}
+
+/// A raw WebSocket to the endpoint, resolving with the first text message (the Engine.IO open packet).
+export function rawSocket(hub, path = '/socket.io/?EIO=4&transport=websocket') {
+  const ws = new WebSocket(hub.url.replace('http', 'ws') + path);
+  const messages = [];
+  const waiters = [];
+  ws.on('message', (data) => {
+    const text = data.toString();
+    const waiter = waiters.shift();
+    if (waiter) waiter(text);
+    else messages.push(text);
+  });
+  const closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r)));
+  return new Promise((resolve, reject) => {
+    ws.on('open', () => resolve({ ws, next, closed }));
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
 }
