@@ -9,5 +9,6 @@
 #include "switchboard/sdk/HttpClient.h"
 #include "switchboard/sdk/Inbound.h"
 #include "switchboard/sdk/Settings.h"
+#include "switchboard/sdk/SettingsReader.h"
 #include "switchboard/sdk/Version.h"
 #include "switchboard/sdk/Webhook.h"
