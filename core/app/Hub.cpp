@@ -35,7 +35,7 @@
 #include "core/http/HttpPipeline.h"
 #include "core/http/PluginRoutes.h"
 #include "core/http/PresenceRoutes.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/http/RequestHandlerFactory.h"
 #include "core/http/Router.h"
 #include "core/http/StaticFileRoutes.h"
@@ -226,7 +226,7 @@ struct Hub::Parts {
     common::SystemClock clock;
     store::Database database;
     config::WidgetRegistry widgets;
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
     store::AgentRepository agentRepository;

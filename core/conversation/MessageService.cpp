@@ -33,7 +33,7 @@ bool stateChanged(const Conversation& before, const Conversation& after) {
 } // namespace
 
 MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
-                               const common::Clock& clock, http::RateLimiter& limiter, ConversationEvents& events,
+                               const common::Clock& clock, limits::RateLimiter& limiter, ConversationEvents& events,
                                std::size_t maxMessageChars)
     : _database(database),
       _widgets(widgets),

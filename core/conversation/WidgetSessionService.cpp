@@ -56,7 +56,7 @@ std::optional<std::string> trimmedOrNull(const std::optional<std::string>& value
 } // namespace
 
 WidgetSessionService::WidgetSessionService(store::Database& database, const config::WidgetRegistry& widgets,
-                                           const common::Clock& clock, http::RateLimiter& limiter,
+                                           const common::Clock& clock, limits::RateLimiter& limiter,
                                            ConversationEvents& events, MessageService& messages)
     : _database(database),
       _widgets(widgets),

@@ -61,7 +61,7 @@ const config::HandoverMethod& chooseMethod(const config::HandoverConfig& handove
 } // namespace
 
 HandoverService::HandoverService(store::Database& database, const config::WidgetRegistry& widgets,
-                                 const common::Clock& clock, http::RateLimiter& limiter,
+                                 const common::Clock& clock, limits::RateLimiter& limiter,
                                  conversation::ConversationEvents& events, HandoverEvents& handoverEvents,
                                  std::function<void()> wakeOutbox)
     : _database(database), _widgets(widgets), _clock(clock), _limiter(limiter), _events(events),

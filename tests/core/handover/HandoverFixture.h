@@ -7,7 +7,7 @@
 #include "core/events/LocalEventBus.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverService.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/HandoverRepository.h"
 #include "core/store/VisitorRepository.h"
@@ -104,7 +104,7 @@ protected:
     TestDatabase database;
     core::common::ManualClock clock;
     core::config::WidgetRegistry widgets;
-    core::http::RateLimiter limiter;
+    core::limits::RateLimiter limiter;
     core::events::LocalEventBus bus;
     core::conversation::ConversationEvents conversationEvents;
     core::handover::HandoverEvents handoverEvents;
