@@ -5,6 +5,8 @@
 #include "core/common/Validation.h"
 #include "core/handover/DeliveryLedger.h"
 
+#include <switchboard/sdk/ContactAddress.h>
+
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -38,13 +40,13 @@ void checkContact(const config::HandoverMethod& method, HandoverRequest& request
     if (needs(method, "email") && !request.visitorEmail)
         throw ApiError::invalid("validation_failed", "an email address is needed to reach you this way", "visitor_email");
     if (request.visitorEmail) {
-        if (!common::isValidEmail(*request.visitorEmail))
+        if (!sdk::isValidEmail(*request.visitorEmail))
             throw ApiError::invalid("invalid_email", "visitor_email is not a valid email address", "visitor_email");
         request.visitorEmail = common::normalizeEmail(*request.visitorEmail);
     }
     if (needs(method, "phone") && !request.visitorPhone)
         throw ApiError::invalid("validation_failed", "a phone number is needed to reach you this way", "visitor_phone");
-    if (request.visitorPhone && !common::isValidE164(*request.visitorPhone))
+    if (request.visitorPhone && !sdk::isValidE164(*request.visitorPhone))
         throw ApiError::invalid("invalid_phone", "visitor_phone must be in international E.164 form, e.g. +447700900123",
                                 "visitor_phone");
 }

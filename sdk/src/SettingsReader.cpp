@@ -1,10 +1,11 @@
 #include "switchboard/sdk/SettingsReader.h"
 
+#include "switchboard/sdk/ContactAddress.h"
+
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <numeric>
 
@@ -138,38 +139,14 @@ Parsed<SettingsReader::HttpUrl> parseHttpUrl(const std::string& value) {
     }
 }
 
-bool isDomainLabel(std::string_view label) {
-    return !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
-           std::all_of(label.begin(), label.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; });
-}
-
-/// At least two labels: `example.com`, not `localhost`.
-bool isDomain(std::string_view domain) {
-    if (domain.find('.') == std::string_view::npos) return false;
-    for (std::size_t start = 0;;) {
-        const auto dot = domain.find('.', start);
-        if (!isDomainLabel(domain.substr(start, dot - start))) return false;
-        if (dot == std::string_view::npos) return true;
-        start = dot + 1;
-    }
-}
-
 Parsed<std::string> parseEmail(const std::string& value) {
-    constexpr std::string_view Specials = "()<>[]\\,;:\"@";
-    const auto at = value.rfind('@');
-    const std::string_view text = value;
-    const bool valid = at != std::string::npos && at >= 1 && at <= 64 && value.size() <= 254 &&
-                       !hasSpaceOrControl(value) && text.substr(0, at).find_first_of(Specials) == std::string::npos &&
-                       isDomain(text.substr(at + 1));
-    if (!valid) return wrong<std::string>("must be one email address such as support@example.com");
+    if (!isValidEmail(value)) return wrong<std::string>("must be one email address such as support@example.com");
     return {value, {}};
 }
 
 Parsed<std::string> parsePhone(const std::string& value) {
-    const std::string_view digits = std::string_view(value).substr(value.empty() ? 0 : 1);
-    if (!value.starts_with('+') || !allDigits(digits) || digits.front() == '0' || digits.size() < 7 ||
-        digits.size() > 15) {
-        return wrong<std::string>("must be a phone number in E.164 form: + and the country code, 7 to 15 digits, no "
+    if (!isValidE164(value)) {
+        return wrong<std::string>("must be a phone number in E.164 form: + and the country code, 8 to 15 digits, no "
                                   "spaces (+447700900123)");
     }
     return {value, {}};

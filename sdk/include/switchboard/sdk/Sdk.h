@@ -2,6 +2,7 @@
 
 // The whole plugin contract in one include.
 #include "switchboard/sdk/Channel.h"
+#include "switchboard/sdk/ContactAddress.h"
 #include "switchboard/sdk/Delivery.h"
 #include "switchboard/sdk/DeliveryResult.h"
 #include "switchboard/sdk/Error.h"

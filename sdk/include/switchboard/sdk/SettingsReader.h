@@ -85,12 +85,12 @@ public:
     HttpUrl httpUrl(const std::string& key, HttpUrl fallback);
     std::optional<HttpUrl> httpUrl(const std::string& key, const Required& required);
 
-    /// One address, `local@domain.example`: no display name, no spaces, a domain of at least two labels.
+    /// One address, `local@domain.example`, as isValidEmail (ContactAddress.h) accepts it.
     std::string email(const std::string& key, std::string fallback);
     std::optional<std::string> email(const std::string& key, const Required& required);
 
-    /// A phone number in E.164 form: `+`, a country code that does not start with 0, 7 to 15 digits in all, no
-    /// spaces (`+447700900123`).
+    /// A phone number in E.164 form, as isValidE164 (ContactAddress.h) accepts it: `+`, a country code that does
+    /// not start with 0, 8 to 15 digits in all, no spaces (`+447700900123`).
     std::string phone(const std::string& key, std::string fallback);
     std::optional<std::string> phone(const std::string& key, const Required& required);
 
