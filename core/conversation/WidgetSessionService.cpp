@@ -185,7 +185,7 @@ WidgetSession WidgetSessionService::start(const WidgetStart& request) {
         conversation.id = common::SecureRandom::uuid4();
         conversation.widgetId = widget->id;
         conversation.visitorId = visitor.id;
-        conversation.status = "bot";
+        conversation.status = ConversationStatus::Bot;
         conversation.activityAt = conversation.createdAt = conversation.updatedAt = now;
         _conversationRepository.insert(sql, conversation);
         return {conversation.id, true};

@@ -3,7 +3,9 @@
 #include "core/common/ApiError.h"
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
+#include "core/conversation/ConversationStateMachine.h"
 #include "core/handover/DeliveryLedger.h"
+#include "core/handover/HandoverStateMachine.h"
 
 #include <switchboard/sdk/ContactAddress.h>
 
@@ -119,8 +121,9 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
             return;
         }
         if (!conversation->isOpen())
-            throw ApiError::conflict("conversation_closed", "the conversation is " + conversation->status);
-        if (conversation->status == "active")
+            throw ApiError::conflict("conversation_closed",
+                                     "the conversation is " + conversation::toString(conversation->status));
+        if (conversation->status == conversation::ConversationStatus::Active)
             throw ApiError::conflict("conversation_active", "an agent is already in this conversation");
 
         const auto now = _clock.nowMs();
@@ -137,7 +140,7 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
         delivery.dueAt = delivery.createdAt = delivery.updatedAt = now;
         _requests.insertDelivery(sql, delivery);
 
-        conversation->status = "pending";
+        conversation::ConversationStateMachine::moveTo(*conversation, conversation::ConversationStatus::Pending);
         conversation->handoverMethod = method.name;
         conversation->updatedAt = conversation->activityAt = now;
         _conversations.save(sql, *conversation);
@@ -162,8 +165,8 @@ void HandoverService::conversationTaken(const std::string& conversationId) {
         auto open = _requests.findOpenRequest(sql, conversationId);
         if (!open) return open;
         const auto now = _clock.nowMs();
-        open->status = "completed";
-        open->completedAt = open->updatedAt = now;
+        HandoverStateMachine::moveTo(*open, HandoverStatus::Completed, now);
+        open->updatedAt = now;
         _requests.saveRequest(sql, *open);
         return open;
     });

@@ -64,7 +64,8 @@ protected:
         core::conversation::Visitor visitor;
         std::string conversationId;
     };
-    Seeded seed(const std::string& status = "bot", const std::string& suffix = "1") {
+    Seeded seed(core::conversation::ConversationStatus status = core::conversation::ConversationStatus::Bot,
+                const std::string& suffix = "1") {
         Seeded seeded;
         auto& visitor = seeded.visitor;
         visitor.id = "visitor-" + suffix;
