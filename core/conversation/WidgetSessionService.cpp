@@ -185,7 +185,8 @@ WidgetSession WidgetSessionService::start(const WidgetStart& request) {
         conversation.id = common::SecureRandom::uuid4();
         conversation.widgetId = widget->id;
         conversation.visitorId = visitor.id;
-        conversation.status = ConversationStatus::Bot;
+        // No widget has a bot yet: a new conversation waits for an agent.
+        conversation.status = ConversationStatus::Pending;
         conversation.activityAt = conversation.createdAt = conversation.updatedAt = now;
         _conversationRepository.insert(sql, conversation);
         return {conversation.id, true};
