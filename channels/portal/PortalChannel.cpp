@@ -1,17 +1,16 @@
 #include "portal/PortalChannel.h"
 
+#include <switchboard/sdk/SettingsReader.h>
+
 #include <string>
 
 namespace switchboard::channels::portal {
 
 namespace {
 
+/// The portal channel reads no settings, so every key is unknown.
 sdk::SettingErrors refuseAll(const sdk::Settings& settings) {
-    sdk::SettingErrors errors;
-    for (const auto& entry : settings) {
-        errors.push_back({entry.first, "is not a setting: the portal channel takes none"});
-    }
-    return errors;
+    return sdk::SettingsReader(settings).problems();
 }
 
 } // namespace

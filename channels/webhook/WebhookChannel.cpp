@@ -3,6 +3,7 @@
 #include "webhook/WebhookPayload.h"
 #include "webhook/WebhookTarget.h"
 
+#include <switchboard/sdk/SettingsReader.h>
 #include <switchboard/sdk/Webhook.h>
 
 #include <algorithm>
@@ -22,18 +23,14 @@ bool isPrintableLine(const std::string& text) {
 
 sdk::SettingErrors WebhookChannel::configure(const sdk::Settings& settings, sdk::HostServices& host) {
     _host = &host;
-    sdk::SettingErrors errors;
-    for (const auto& [key, value] : settings) {
-        if (key != UserAgentKey) {
-            errors.push_back({key, "is not a setting of the webhook channel (it takes user_agent; each widget's "
-                                   "handover method gives url and secret)"});
-        } else if (value.empty() || !isPrintableLine(value)) {
-            errors.push_back({key, "must be one line of printable text"});
-        } else {
-            _userAgent = value;
-        }
+    sdk::SettingsReader reader(settings);
+    auto userAgent = reader.string(UserAgentKey, DefaultUserAgent);
+    if (userAgent.empty() || !isPrintableLine(userAgent)) {
+        reader.report(UserAgentKey, "must be one line of printable text");
+    } else {
+        _userAgent = std::move(userAgent);
     }
-    return errors;
+    return reader.problems();
 }
 
 sdk::SettingErrors WebhookChannel::validateMethod(const sdk::Settings& methodSettings) const {

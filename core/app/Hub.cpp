@@ -17,6 +17,7 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
+#include "core/events/EventNames.h"
 #include "core/events/LocalEventBus.h"
 #include "core/handover/HandoverConfigEditor.h"
 #include "core/handover/HandoverEvents.h"
@@ -36,7 +37,7 @@
 #include "core/http/HttpPipeline.h"
 #include "core/http/PluginRoutes.h"
 #include "core/http/PresenceRoutes.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/http/ClientAddress.h"
 #include "core/http/HttpDispatcher.h"
 #include "core/http/Router.h"
@@ -190,7 +191,7 @@ struct Hub::Parts {
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
         // An agent taking a conversation completes its open handover request.
         bus.subscribe([this](const events::Event& event) {
-            if (event.name == "conversation:assigned")
+            if (event.name == events::names::ConversationAssigned)
                 handover.conversationTaken(event.payload->getValue<std::string>("conversation_id"));
         });
         loadChannels(config);
@@ -228,7 +229,7 @@ struct Hub::Parts {
     common::SystemClock clock;
     store::Database database;
     config::WidgetRegistry widgets;
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
     store::AgentRepository agentRepository;

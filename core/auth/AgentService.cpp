@@ -5,6 +5,8 @@
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
 
+#include <switchboard/sdk/ContactAddress.h>
+
 #include <algorithm>
 
 namespace switchboard::core::auth {
@@ -174,7 +176,7 @@ bool AgentService::ensureFirstAdmin(const std::string& email, const std::string&
 
 std::string AgentService::checkEmail(const std::string& email) const {
     std::string normalized = common::normalizeEmail(email);
-    if (!common::isValidEmail(normalized))
+    if (!sdk::isValidEmail(normalized))
         throw ApiError::invalid("invalid_email", "email is not a valid email address", "email");
     return normalized;
 }

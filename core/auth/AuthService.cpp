@@ -26,7 +26,7 @@ std::optional<std::string> nonEmpty(const std::string& text) {
 } // namespace
 
 AuthService::AuthService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                         http::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus)
+                         limits::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus)
     : _database(database), _hasher(hasher), _clock(clock), _limiter(limiter), _config(std::move(config)), _bus(bus) {}
 
 LoginResult AuthService::login(const std::string& email, const std::string& password, const std::string& clientIp,

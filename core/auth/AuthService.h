@@ -6,7 +6,7 @@
 #include "core/common/Clock.h"
 #include "core/config/HubConfig.h"
 #include "core/events/EventBus.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
 #include "core/store/SessionRepository.h"
@@ -28,7 +28,7 @@ struct LoginResult {
 class AuthService {
 public:
     AuthService(store::Database& database, const PasswordHasher& hasher, const common::Clock& clock,
-                http::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus);
+                limits::RateLimiter& limiter, config::AuthConfig config, events::EventBus& bus);
 
     /// Throws 401 `invalid_credentials` (the same for an unknown email, a wrong password and a deactivated
     /// agent) or common::RateLimited. Deletes the expired sessions of every agent on the way.
@@ -51,7 +51,7 @@ private:
     store::Database& _database;
     const PasswordHasher& _hasher;
     const common::Clock& _clock;
-    http::RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     const config::AuthConfig _config;
     events::EventBus& _bus;
     store::AgentRepository _agents;

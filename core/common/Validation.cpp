@@ -6,64 +6,11 @@ namespace switchboard::core::common {
 
 namespace {
 
-constexpr std::size_t kMaxEmailLength = 254;
-constexpr std::size_t kMaxLocalPartLength = 64;
-constexpr std::size_t kMaxDomainLabelLength = 63;
-
-bool isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
 bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-bool isAtext(char c) {
-    static constexpr std::string_view kSpecials = "!#$%&'*+/=?^_`{|}~-";
-    return isAsciiLetter(c) || isAsciiDigit(c) || kSpecials.find(c) != std::string_view::npos;
-}
-
-bool isValidLocalPart(std::string_view local) {
-    if (local.empty() || local.size() > kMaxLocalPartLength) return false;
-    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
-    return std::all_of(local.begin(), local.end(), [](char c) { return c == '.' || isAtext(c); });
-}
-
-bool isValidDomainLabel(std::string_view label) {
-    if (label.empty() || label.size() > kMaxDomainLabelLength) return false;
-    if (label.front() == '-' || label.back() == '-') return false;
-    return std::all_of(label.begin(), label.end(),
-                       [](char c) { return isAsciiLetter(c) || isAsciiDigit(c) || c == '-'; });
-}
-
-bool isValidDomain(std::string_view domain) {
-    const std::size_t lastDot = domain.rfind('.');
-    if (lastDot == std::string_view::npos) return false;
-    const std::string_view tld = domain.substr(lastDot + 1);
-    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), isAsciiLetter)) return false;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t dot = domain.find('.', start);
-        if (!isValidDomainLabel(domain.substr(start, dot - start))) return false;
-        if (dot == std::string_view::npos) return true;
-        start = dot + 1;
-    }
-}
 
 bool isContinuation(unsigned char byte) { return (byte & 0xc0) == 0x80; }
 
 } // namespace
-
-bool isValidEmail(std::string_view email) {
-    if (email.size() > kMaxEmailLength) return false;
-    const std::size_t at = email.find('@');
-    if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) return false;
-    return isValidLocalPart(email.substr(0, at)) && isValidDomain(email.substr(at + 1));
-}
-
-bool isValidE164(std::string_view phone) {
-    if (phone.size() < 9 || phone.size() > 16 || phone.front() != '+') return false;
-    const std::string_view digits = phone.substr(1);
-    return digits.front() != '0' && std::all_of(digits.begin(), digits.end(), isAsciiDigit);
-}
 
 std::optional<std::size_t> utf8Length(std::string_view text) {
     std::size_t count = 0;

@@ -1,11 +1,12 @@
 #include "core/config/WidgetConfigParser.h"
 
 #include "core/common/TimeZone.h"
-#include "core/common/Validation.h"
 #include "core/config/ConfigId.h"
 #include "core/config/Origin.h"
 #include "core/config/WebhookSecret.h"
 #include "core/config/YamlMap.h"
+
+#include <switchboard/sdk/ContactAddress.h>
 
 #include <algorithm>
 #include <cctype>
@@ -428,7 +429,7 @@ void WidgetConfigParser::parseNotifications(YamlMap& map, NotificationsConfig& n
                 emailMap->report("to", "missing required value");
             } else if (auto to = emailMap->stringList("to")) {
                 for (const auto& address : *to) {
-                    if (common::isValidEmail(address.value)) {
+                    if (sdk::isValidEmail(address.value)) {
                         email.to.push_back(address.value);
                     } else {
                         _ctx.report(address.line, address.path, "'" + address.value + "' is not an email address");

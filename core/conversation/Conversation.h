@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/conversation/ConversationStatus.h"
 #include "core/conversation/Visitor.h"
 
 #include <cstdint>
@@ -13,7 +14,7 @@ struct Conversation {
     std::string id;
     std::string widgetId;
     std::string visitorId;
-    std::string status = "bot";      // bot, pending, active, resolved, closed
+    ConversationStatus status = ConversationStatus::Pending;
     std::string priority = "normal"; // low, normal, high, urgent
     std::optional<std::string> assignedAgentId;
     std::optional<std::string> subject;
@@ -34,7 +35,7 @@ struct Conversation {
     std::int64_t updatedAt = 0;
     std::vector<std::string> tags;
 
-    bool isOpen() const { return status != "resolved" && status != "closed"; }
+    bool isOpen() const { return status != ConversationStatus::Resolved && status != ConversationStatus::Closed; }
 };
 
 /// A conversation together with its visitor, as lists and detail views show it.

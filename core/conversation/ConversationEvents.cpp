@@ -1,10 +1,12 @@
 #include "core/conversation/ConversationEvents.h"
 
 #include "core/conversation/ConversationJson.h"
+#include "core/events/EventNames.h"
 
 namespace switchboard::core::conversation {
 
 using events::Room;
+namespace names = events::names;
 
 namespace {
 
@@ -19,21 +21,21 @@ std::vector<Room> roomsOf(const Conversation& c) {
 void ConversationEvents::messageNew(const Conversation& conversation, const Message& message) {
     auto payload = ConversationJson::message(message);
     payload->set("widget_id", conversation.widgetId);
-    _bus.publish({"message:new", payload, roomsOf(conversation)});
+    _bus.publish({std::string(names::MessageNew), payload, roomsOf(conversation)});
 }
 
 void ConversationEvents::conversationNew(const ConversationView& view) {
-    publishConversation("conversation:new", view, nullptr);
+    publishConversation(std::string(names::ConversationNew), view, nullptr);
 }
 
 void ConversationEvents::conversationUpdated(const ConversationView& view) {
-    publishConversation("conversation:updated", view, nullptr);
+    publishConversation(std::string(names::ConversationUpdated), view, nullptr);
 }
 
 void ConversationEvents::conversationAssigned(const ConversationView& view) {
     Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
     payload->set("agent_id", *view.conversation.assignedAgentId);
-    publishConversation("conversation:assigned", view, payload);
+    publishConversation(std::string(names::ConversationAssigned), view, payload);
 }
 
 void ConversationEvents::conversationTransferred(const ConversationView& view, const std::string& fromAgentId) {
@@ -41,11 +43,12 @@ void ConversationEvents::conversationTransferred(const ConversationView& view, c
     payload->set("from_agent_id", fromAgentId);
     payload->set("to_agent_id", *view.conversation.assignedAgentId);
     // The agent who handed the conversation over hears of it too.
-    publishConversation("conversation:transferred", view, payload, {{Room::Kind::Agent, fromAgentId}});
+    publishConversation(std::string(names::ConversationTransferred), view, payload,
+                        {{Room::Kind::Agent, fromAgentId}});
 }
 
 void ConversationEvents::conversationResolved(const ConversationView& view) {
-    publishConversation("conversation:resolved", view, nullptr);
+    publishConversation(std::string(names::ConversationResolved), view, nullptr);
 }
 
 void ConversationEvents::publishConversation(const std::string& name, const ConversationView& view,

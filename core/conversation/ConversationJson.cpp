@@ -70,7 +70,7 @@ Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& v
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("id", c.id);
     json->set("widget_id", c.widgetId);
-    json->set("status", c.status);
+    json->set("status", toString(c.status));
     json->set("priority", c.priority);
     Poco::JSON::Array::Ptr tags = new Poco::JSON::Array;
     for (const auto& tag : c.tags) tags->add(tag);

@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/Validation.h"
+#include "core/conversation/ConversationStateMachine.h"
 
 #include <algorithm>
 #include <regex>
@@ -13,7 +14,6 @@ using common::ApiError;
 
 namespace {
 
-const std::set<std::string> Statuses{"bot", "pending", "active", "resolved", "closed"};
 const std::set<std::string> Priorities{"low", "normal", "high", "urgent"};
 
 bool isUuid(const std::string& text) {
@@ -49,10 +49,11 @@ ConversationView ConversationService::get(const auth::Caller& caller, const std:
 ConversationPage ConversationService::list(const auth::Caller& caller, const ConversationListQuery& query) {
     store::ConversationFilter filter;
     filter.visibleWidgets = caller.visibleWidgets();
-    for (const auto& status : query.statuses)
-        if (!Statuses.count(status))
-            throw ApiError::badRequest("invalid_field", "unknown status '" + status + "'", "status");
-    filter.statuses = query.statuses;
+    for (const auto& name : query.statuses) {
+        const auto status = ConversationStatusNames.parse(name);
+        if (!status) throw ApiError::badRequest("invalid_field", "unknown status '" + name + "'", "status");
+        filter.statuses.push_back(*status);
+    }
     if (query.priority && !Priorities.count(*query.priority))
         throw ApiError::badRequest("invalid_field", "unknown priority '" + *query.priority + "'", "priority");
     filter.priority = query.priority;
@@ -104,7 +105,7 @@ ConversationView ConversationService::assign(const auth::Caller& caller, const s
     auto view = modify(caller, id, [&](store::Sql& sql, Conversation& c) {
         requireAssignableAgent(sql, c, agentId);
         c.assignedAgentId = agentId;
-        if (c.status == "bot" || c.status == "pending") c.status = "active";
+        ConversationStateMachine::agentJoined(c);
     });
     _events.conversationAssigned(view);
     _events.conversationUpdated(view);
@@ -131,9 +132,9 @@ ConversationView ConversationService::transfer(const auth::Caller& caller, const
 ConversationView ConversationService::resolve(const auth::Caller& caller, const std::string& id) {
     bool changed = false;
     auto view = modify(caller, id, [&](store::Sql&, Conversation& c) {
-        if (c.status == "resolved") return;
+        if (!c.isOpen()) return;
         changed = true;
-        c.status = "resolved";
+        ConversationStateMachine::moveTo(c, ConversationStatus::Resolved);
         c.resolvedAt = _clock.nowMs();
     });
     if (changed) {
@@ -148,7 +149,7 @@ ConversationView ConversationService::reopen(const auth::Caller& caller, const s
     auto view = modify(caller, id, [&](store::Sql&, Conversation& c) {
         if (c.isOpen()) return;
         changed = true;
-        c.status = c.assignedAgentId ? "active" : "pending";
+        ConversationStateMachine::reopen(c);
         c.resolvedAt.reset();
         c.activityAt = _clock.nowMs();
     });

@@ -3,6 +3,7 @@
 #include "core/common/ApiError.h"
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
+#include "core/conversation/ConversationStateMachine.h"
 
 #include <algorithm>
 
@@ -33,7 +34,7 @@ bool stateChanged(const Conversation& before, const Conversation& after) {
 } // namespace
 
 MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
-                               const common::Clock& clock, http::RateLimiter& limiter, ConversationEvents& events,
+                               const common::Clock& clock, limits::RateLimiter& limiter, ConversationEvents& events,
                                std::size_t maxMessageChars)
     : _database(database),
       _widgets(widgets),
@@ -80,7 +81,7 @@ PostedMessage MessageService::postAgentMessage(const auth::Caller& caller, const
             if (!c.firstResponseAt) c.firstResponseAt = m.createdAt;
             // The first agent to answer an unassigned conversation takes it over.
             if (!c.assignedAgentId) c.assignedAgentId = caller.agent.id;
-            if (c.status == "bot" || c.status == "pending") c.status = "active";
+            ConversationStateMachine::agentJoined(c);
         });
 }
 
@@ -141,7 +142,7 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         };
         if (!conversation->isOpen()) {
             if (auto original = replay()) return *original;
-            throw ApiError::conflict("conversation_closed", "the conversation is " + conversation->status);
+            throw ApiError::conflict("conversation_closed", "the conversation is " + toString(conversation->status));
         }
 
         const Conversation before = *conversation;

@@ -6,7 +6,7 @@
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/Message.h"
 #include "core/conversation/Visitor.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/Database.h"
 #include "core/store/MessageRepository.h"
@@ -38,7 +38,7 @@ struct MessagePage {
 class MessageService {
 public:
     MessageService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
-                   http::RateLimiter& limiter, ConversationEvents& events, std::size_t maxMessageChars);
+                   limits::RateLimiter& limiter, ConversationEvents& events, std::size_t maxMessageChars);
 
     PostedMessage postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
                                      const std::string& text, const std::optional<std::string>& clientMsgId);
@@ -73,7 +73,7 @@ private:
     store::Database& _database;
     const config::WidgetRegistry& _widgets;
     const common::Clock& _clock;
-    http::RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     ConversationEvents& _events;
     const std::size_t _maxMessageChars;
     store::ConversationRepository _conversations;

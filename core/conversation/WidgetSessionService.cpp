@@ -5,6 +5,8 @@
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
 
+#include <switchboard/sdk/ContactAddress.h>
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
@@ -56,7 +58,7 @@ std::optional<std::string> trimmedOrNull(const std::optional<std::string>& value
 } // namespace
 
 WidgetSessionService::WidgetSessionService(store::Database& database, const config::WidgetRegistry& widgets,
-                                           const common::Clock& clock, http::RateLimiter& limiter,
+                                           const common::Clock& clock, limits::RateLimiter& limiter,
                                            ConversationEvents& events, MessageService& messages)
     : _database(database),
       _widgets(widgets),
@@ -104,9 +106,9 @@ void WidgetSessionService::validate(const config::WidgetConfig& widget, const Wi
                                         field.name);
         }
     }
-    if (auto email = trimmedOrNull(request.email); email && !common::isValidEmail(*email))
+    if (auto email = trimmedOrNull(request.email); email && !sdk::isValidEmail(*email))
         throw ApiError::invalid("invalid_email", "email is not a valid email address", "email");
-    if (auto phone = trimmedOrNull(request.phone); phone && !common::isValidE164(*phone))
+    if (auto phone = trimmedOrNull(request.phone); phone && !sdk::isValidE164(*phone))
         throw ApiError::invalid("invalid_phone", "phone must be in international E.164 form, e.g. +447700900123",
                                 "phone");
     if (request.custom.size() > MaxCustomFields)
@@ -183,7 +185,8 @@ WidgetSession WidgetSessionService::start(const WidgetStart& request) {
         conversation.id = common::SecureRandom::uuid4();
         conversation.widgetId = widget->id;
         conversation.visitorId = visitor.id;
-        conversation.status = "bot";
+        // No widget has a bot yet: a new conversation waits for an agent.
+        conversation.status = ConversationStatus::Pending;
         conversation.activityAt = conversation.createdAt = conversation.updatedAt = now;
         _conversationRepository.insert(sql, conversation);
         return {conversation.id, true};

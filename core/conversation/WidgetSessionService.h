@@ -4,7 +4,7 @@
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/MessageService.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/Database.h"
 #include "core/store/VisitorRepository.h"
@@ -46,7 +46,7 @@ struct WidgetSession {
 class WidgetSessionService {
 public:
     WidgetSessionService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
-                         http::RateLimiter& limiter, ConversationEvents& events, MessageService& messages);
+                         limits::RateLimiter& limiter, ConversationEvents& events, MessageService& messages);
 
     WidgetSession start(const WidgetStart& request);
     /// The visitor a token belongs to; nullopt for an unknown token.
@@ -68,7 +68,7 @@ private:
     store::Database& _database;
     const config::WidgetRegistry& _widgets;
     const common::Clock& _clock;
-    http::RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     ConversationEvents& _events;
     MessageService& _messages;
     store::VisitorRepository _visitorRepository;

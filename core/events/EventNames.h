@@ -2,33 +2,49 @@
 
 #include <string_view>
 
-namespace switchboard::core::events {
+/// The one catalogue of event names, as the real-time contract spells them (after the product's seeds): what the
+/// services publish (`events::Event::name`) and the hub emits to the rooms, and what clients send over the socket.
+/// Producers, the socket protocol and subscribers use these instead of string literals.
+namespace switchboard::core::events::names {
 
-/// The catalogue of real-time event names: what clients send and what the hub emits to the rooms.
-/// Names follow the product's seeds (`widget:online`, `message:new`, ...); no other unit spells them.
-struct EventNames {
-    // Sent by a visitor's socket (the widget).
-    static constexpr std::string_view VisitorSendMessage = "visitor:send_message";
-    static constexpr std::string_view VisitorSync = "visitor:sync";
-    static constexpr std::string_view VisitorTyping = "visitor:typing";
-    static constexpr std::string_view WidgetOnline = "widget:online";
-    static constexpr std::string_view WidgetHeartbeat = "widget:heartbeat";
-    static constexpr std::string_view WidgetOffline = "widget:offline";
+// Conversations and their messages (ConversationEvents).
+inline constexpr std::string_view MessageNew = "message:new";
+inline constexpr std::string_view ConversationNew = "conversation:new";
+inline constexpr std::string_view ConversationUpdated = "conversation:updated";
+inline constexpr std::string_view ConversationAssigned = "conversation:assigned";
+inline constexpr std::string_view ConversationTransferred = "conversation:transferred";
+inline constexpr std::string_view ConversationResolved = "conversation:resolved";
 
-    // Sent by an agent's socket (the portal, a CRM).
-    static constexpr std::string_view AgentJoinConversation = "agent:join_conversation";
-    static constexpr std::string_view AgentLeaveConversation = "agent:leave_conversation";
-    static constexpr std::string_view AgentSendMessage = "agent:send_message";
-    static constexpr std::string_view AgentSync = "agent:sync";
-    static constexpr std::string_view AgentSetStatus = "agent:set_status";
-    static constexpr std::string_view AgentHeartbeat = "agent:heartbeat";
-    static constexpr std::string_view AgentViewing = "agent:viewing";
-    static constexpr std::string_view AgentStopViewing = "agent:stop_viewing";
-    static constexpr std::string_view AgentTyping = "agent:typing";
+// Handover requests (HandoverEvents).
+inline constexpr std::string_view HandoverUpdated = "handover:updated";
 
-    // Emitted by the hub to the rooms (besides the typing events above, relayed to the other side).
-    static constexpr std::string_view MessageNew = "message:new";
-    static constexpr std::string_view ConversationResolved = "conversation:resolved";
-};
+// Presence: visitors (VisitorPresence), agents (AgentPresence) and who views what (ViewingRegistry).
+inline constexpr std::string_view CustomerOnline = "customer:online";
+inline constexpr std::string_view CustomerHeartbeat = "customer:heartbeat";
+inline constexpr std::string_view CustomerOffline = "customer:offline";
+inline constexpr std::string_view AgentStatusChanged = "agent:status_changed";
+inline constexpr std::string_view ConversationViewing = "conversation:viewing";
 
-} // namespace switchboard::core::events
+// Notifications for agents (AgentNotifier).
+inline constexpr std::string_view NotificationNew = "notification:new";
+
+// Sent by a visitor's socket (the widget); the typing event is relayed to the agents under the same name.
+inline constexpr std::string_view VisitorSendMessage = "visitor:send_message";
+inline constexpr std::string_view VisitorSync = "visitor:sync";
+inline constexpr std::string_view VisitorTyping = "visitor:typing";
+inline constexpr std::string_view WidgetOnline = "widget:online";
+inline constexpr std::string_view WidgetHeartbeat = "widget:heartbeat";
+inline constexpr std::string_view WidgetOffline = "widget:offline";
+
+// Sent by an agent's socket (the portal, a CRM); the typing event is relayed to the visitor under the same name.
+inline constexpr std::string_view AgentJoinConversation = "agent:join_conversation";
+inline constexpr std::string_view AgentLeaveConversation = "agent:leave_conversation";
+inline constexpr std::string_view AgentSendMessage = "agent:send_message";
+inline constexpr std::string_view AgentSync = "agent:sync";
+inline constexpr std::string_view AgentSetStatus = "agent:set_status";
+inline constexpr std::string_view AgentHeartbeat = "agent:heartbeat";
+inline constexpr std::string_view AgentViewing = "agent:viewing";
+inline constexpr std::string_view AgentStopViewing = "agent:stop_viewing";
+inline constexpr std::string_view AgentTyping = "agent:typing";
+
+} // namespace switchboard::core::events::names

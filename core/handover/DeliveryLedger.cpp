@@ -1,6 +1,8 @@
 #include "core/handover/DeliveryLedger.h"
 
 #include "core/common/ApiError.h"
+#include "core/handover/AttemptOutcome.h"
+#include "core/handover/HandoverStateMachine.h"
 
 #include <algorithm>
 
@@ -9,18 +11,6 @@ namespace switchboard::core::handover {
 namespace {
 
 using Outcome = sdk::DeliveryResult::Outcome;
-
-std::string outcomeName(Outcome outcome) {
-    switch (outcome) {
-    case Outcome::Delivered:
-        return "delivered";
-    case Outcome::Retry:
-        return "retry";
-    case Outcome::Failed:
-        return "failed";
-    }
-    return "failed";
-}
 
 std::optional<std::string> orNull(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
@@ -95,14 +85,12 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         const bool givenUp = result.outcome == Outcome::Failed ||
                              (result.outcome == Outcome::Retry && delivery.attempts >= delivery.maxAttempts);
         if (result.outcome == Outcome::Delivered) {
-            delivery.status = "delivered";
-            delivery.deliveredAt = now;
+            HandoverStateMachine::moveTo(delivery, DeliveryStatus::Delivered, now);
             delivery.providerId = orNull(result.providerId);
         } else {
             delivery.lastError = orNull(result.detail);
             if (givenUp) {
-                delivery.status = "failed";
-                delivery.failedAt = now;
+                HandoverStateMachine::moveTo(delivery, DeliveryStatus::Failed, now);
             } else {
                 delivery.dueAt = now + attempt.retryDelayMs;
             }
@@ -117,26 +105,23 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         request.responseExcerpt = responseExcerpt;
         request.updatedAt = now;
         if (result.outcome == Outcome::Delivered) {
-            if (request.status == "pending") {
-                request.status = "notified";
-                request.notifiedAt = now;
+            if (request.status == HandoverStatus::Pending) {
+                HandoverStateMachine::moveTo(request, HandoverStatus::Notified, now);
             }
             if (result.completed && request.isOpen()) {
-                request.status = "completed";
-                request.completedAt = now;
+                HandoverStateMachine::moveTo(request, HandoverStatus::Completed, now);
             }
         } else {
             request.lastError = delivery.lastError;
             if (givenUp && request.isOpen() && allFailed) {
-                request.status = "failed";
-                request.failedAt = now;
+                HandoverStateMachine::moveTo(request, HandoverStatus::Failed, now);
             }
         }
     };
 
     const auto record = [&](const OutboxDelivery& delivery) {
         return DeliveryAttempt{delivery.id, delivery.attempts, attempt.startedAtMs, attempt.durationMs,
-                               outcomeName(result.outcome), statusCode,
+                               std::string(AttemptOutcomeNames.name(result.outcome)), statusCode,
                                result.outcome == Outcome::Delivered ? std::nullopt : orNull(result.detail),
                                responseExcerpt};
     };
@@ -144,12 +129,12 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
     const auto now = _clock.nowMs();
     std::optional<OutboxDelivery> delivery;
     std::optional<HandoverRequest> request;
-    std::string statusBefore;
+    HandoverStatus statusBefore = HandoverStatus::Pending;
     bool givenUp = false;
     bool recorded = false;
     const auto& claimed = attempt.claimed;
     const auto& claimedRequest = attempt.claimedRequest;
-    if (claimed && claimed->id == attempt.deliveryId && claimed->status == "pending") {
+    if (claimed && claimed->id == attempt.deliveryId && claimed->status == DeliveryStatus::Pending) {
         auto next = *claimed;
         givenUp = applyToDelivery(next, now);
         // Giving up needs the request's other deliveries, read below.
@@ -171,7 +156,7 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
     if (!delivery) {
         // Not claimed by the caller, or booked since (another worker's, after this one's lease ran out).
         delivery = _repository.findDelivery(sql, attempt.deliveryId);
-        if (!delivery || delivery->status != "pending") return std::nullopt;
+        if (!delivery || delivery->status != DeliveryStatus::Pending) return std::nullopt;
         givenUp = applyToDelivery(*delivery, now);
         _repository.saveDelivery(sql, *delivery);
     }
@@ -184,7 +169,7 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         if (givenUp && request->isOpen()) {
             const auto siblings = _repository.deliveriesOf(sql, request->id);
             allFailed = std::all_of(siblings.begin(), siblings.end(),
-                                    [](const OutboxDelivery& d) { return d.status == "failed"; });
+                                    [](const OutboxDelivery& d) { return d.status == DeliveryStatus::Failed; });
         }
         applyToRequest(*request, *delivery, givenUp, allFailed, now);
         _repository.saveRequest(sql, *request);
@@ -197,22 +182,20 @@ HandoverRequest DeliveryLedger::retry(const std::string& requestId, std::int64_t
     _database.write([&](store::Sql& sql) {
         auto found = _repository.findRequest(sql, requestId);
         if (!found) throw common::ApiError::notFound("handover request");
-        if (found->status != "failed")
+        if (found->status != HandoverStatus::Failed)
             throw common::ApiError::conflict("not_failed", "only a failed request can be retried; this one is " +
-                                                               found->status);
+                                                               toString(found->status));
         if (_repository.findOpenRequest(sql, found->conversationId))
             throw common::ApiError::conflict("request_open", "the conversation has another open handover request");
         const auto now = _clock.nowMs();
         for (auto& delivery : _repository.deliveriesOf(sql, requestId)) {
-            if (delivery.status != "failed") continue;
-            delivery.status = "pending";
+            if (delivery.status != DeliveryStatus::Failed) continue;
+            HandoverStateMachine::moveTo(delivery, DeliveryStatus::Pending, now);
             delivery.maxAttempts = delivery.attempts + extraAttempts;
             delivery.dueAt = delivery.updatedAt = now;
-            delivery.failedAt.reset();
             _repository.saveDelivery(sql, delivery);
         }
-        found->status = "pending";
-        found->failedAt.reset();
+        HandoverStateMachine::moveTo(*found, HandoverStatus::Pending, now);
         found->updatedAt = now;
         _repository.saveRequest(sql, *found);
         request = *found;

@@ -13,10 +13,10 @@ class Tally {
 public:
     void add(const HandoverRequest& r) {
         ++_figures.requests;
-        if (r.status == "notified" || r.status == "completed") ++_figures.delivered;
-        if (r.status == "completed") ++_figures.completed;
-        if (r.status == "failed") ++_figures.failed;
-        if (r.status == "pending") ++_figures.pending;
+        if (r.status == HandoverStatus::Notified || r.status == HandoverStatus::Completed) ++_figures.delivered;
+        if (r.status == HandoverStatus::Completed) ++_figures.completed;
+        if (r.status == HandoverStatus::Failed) ++_figures.failed;
+        if (r.status == HandoverStatus::Pending) ++_figures.pending;
         if (r.notifiedAt) _toNotify.push_back(static_cast<double>(*r.notifiedAt - r.createdAt) / 1000.0);
         if (r.completedAt) _toComplete.push_back(static_cast<double>(*r.completedAt - r.createdAt) / 1000.0);
     }

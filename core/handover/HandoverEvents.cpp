@@ -1,13 +1,15 @@
 #include "core/handover/HandoverEvents.h"
 
 #include "core/handover/HandoverJson.h"
+#include "core/events/EventNames.h"
 
 namespace switchboard::core::handover {
 
 void HandoverEvents::updated(const HandoverRequest& request) {
     Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
     payload->set("request", HandoverJson::request(request));
-    _bus.publish({"handover:updated", payload, {{events::Room::Kind::WidgetAgents, request.widgetId}}});
+    _bus.publish({std::string(events::names::HandoverUpdated), payload,
+                  {{events::Room::Kind::WidgetAgents, request.widgetId}}});
 }
 
 } // namespace switchboard::core::handover

@@ -17,7 +17,7 @@ Poco::JSON::Object::Ptr HandoverJson::request(const HandoverRequest& r) {
     json->set("widget_id", r.widgetId);
     json->set("method", r.method);
     json->set("channel", r.channel);
-    json->set("status", r.status);
+    json->set("status", toString(r.status));
     Poco::JSON::Object::Ptr visitor = new Poco::JSON::Object;
     visitor->set("name", orNull(r.visitorName));
     visitor->set("email", orNull(r.visitorEmail));
@@ -41,11 +41,11 @@ Poco::JSON::Object::Ptr HandoverJson::delivery(const OutboxDelivery& d, const st
     json->set("id", d.id);
     json->set("channel", d.channel);
     json->set("destination", d.destination);
-    json->set("status", d.status);
+    json->set("status", toString(d.status));
     json->set("attempts", d.attempts);
     json->set("max_attempts", d.maxAttempts);
-    json->set("next_attempt_at", d.status == "pending" ? Poco::Dynamic::Var(common::formatIso8601Ms(d.dueAt))
-                                                       : Poco::Dynamic::Var());
+    const bool due = d.status == DeliveryStatus::Pending;
+    json->set("next_attempt_at", due ? Poco::Dynamic::Var(common::formatIso8601Ms(d.dueAt)) : Poco::Dynamic::Var());
     json->set("last_error", orNull(d.lastError));
     json->set("response_code", orNull(d.responseCode));
     json->set("response_excerpt", orNull(d.responseExcerpt));
@@ -74,7 +74,7 @@ Poco::JSON::Object::Ptr HandoverJson::forVisitor(const HandoverRequest& r, const
     request->set("id", r.id);
     request->set("conversation_id", r.conversationId);
     request->set("method", r.method);
-    request->set("status", r.status);
+    request->set("status", toString(r.status));
     request->set("created_at", common::formatIso8601Ms(r.createdAt));
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("request", request);

@@ -3,15 +3,12 @@
 #include "core/common/ApiError.h"
 
 #include <charconv>
-#include <set>
 
 namespace switchboard::core::handover {
 
 using common::ApiError;
 
 namespace {
-
-const std::set<std::string> Statuses = {"pending", "notified", "completed", "failed"};
 
 std::string encodeCursor(const HandoverRequest& r) { return std::to_string(r.createdAt) + "_" + r.id; }
 
@@ -43,11 +40,14 @@ std::vector<std::string> HandoverQueries::widgetsFor(const auth::Caller& caller,
 }
 
 HandoverPage HandoverQueries::list(const auth::Caller& caller, const HandoverListQuery& query) {
-    if (query.status && !Statuses.count(*query.status))
-        throw ApiError::badRequest("invalid_field", "status must be pending, notified, completed or failed", "status");
     store::HandoverRequestFilter filter;
+    if (query.status) {
+        filter.status = HandoverStatusNames.parse(*query.status);
+        if (!filter.status) {
+            throw ApiError::badRequest("invalid_field", "status must be " + HandoverStatusNames.list(), "status");
+        }
+    }
     filter.widgetIds = widgetsFor(caller, query.widgetId);
-    filter.status = query.status;
     filter.conversationId = query.conversationId;
     if (query.cursor) filter.before = decodeCursor(*query.cursor);
     filter.limit = query.limit + 1;

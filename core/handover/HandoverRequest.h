@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/handover/HandoverStatus.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -7,16 +9,13 @@
 namespace switchboard::core::handover {
 
 /// A visitor's request for a person, on one of the widget's handover methods.
-///
-/// Status: `pending` (stored, not yet delivered) → `notified` (a channel delivered it) → `completed` (an agent took
-/// the conversation, or the channel confirmed a person has it); or `failed` once every delivery gave up.
 struct HandoverRequest {
     std::string id;
     std::string conversationId;
     std::string widgetId;
     std::string method;
     std::string channel;
-    std::string status = "pending";
+    HandoverStatus status = HandoverStatus::Pending;
     std::optional<std::string> visitorName;
     std::optional<std::string> visitorEmail;
     std::optional<std::string> visitorPhone;
@@ -31,7 +30,7 @@ struct HandoverRequest {
     std::optional<std::int64_t> failedAt;
     std::int64_t updatedAt = 0;
 
-    bool isOpen() const { return status == "pending" || status == "notified"; }
+    bool isOpen() const { return status == HandoverStatus::Pending || status == HandoverStatus::Notified; }
 };
 
 } // namespace switchboard::core::handover

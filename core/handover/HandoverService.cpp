@@ -3,7 +3,11 @@
 #include "core/common/ApiError.h"
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
+#include "core/conversation/ConversationStateMachine.h"
 #include "core/handover/DeliveryLedger.h"
+#include "core/handover/HandoverStateMachine.h"
+
+#include <switchboard/sdk/ContactAddress.h>
 
 #include <Poco/URI.h>
 
@@ -38,13 +42,13 @@ void checkContact(const config::HandoverMethod& method, HandoverRequest& request
     if (needs(method, "email") && !request.visitorEmail)
         throw ApiError::invalid("validation_failed", "an email address is needed to reach you this way", "visitor_email");
     if (request.visitorEmail) {
-        if (!common::isValidEmail(*request.visitorEmail))
+        if (!sdk::isValidEmail(*request.visitorEmail))
             throw ApiError::invalid("invalid_email", "visitor_email is not a valid email address", "visitor_email");
         request.visitorEmail = common::normalizeEmail(*request.visitorEmail);
     }
     if (needs(method, "phone") && !request.visitorPhone)
         throw ApiError::invalid("validation_failed", "a phone number is needed to reach you this way", "visitor_phone");
-    if (request.visitorPhone && !common::isValidE164(*request.visitorPhone))
+    if (request.visitorPhone && !sdk::isValidE164(*request.visitorPhone))
         throw ApiError::invalid("invalid_phone", "visitor_phone must be in international E.164 form, e.g. +447700900123",
                                 "visitor_phone");
 }
@@ -61,7 +65,7 @@ const config::HandoverMethod& chooseMethod(const config::HandoverConfig& handove
 } // namespace
 
 HandoverService::HandoverService(store::Database& database, const config::WidgetRegistry& widgets,
-                                 const common::Clock& clock, http::RateLimiter& limiter,
+                                 const common::Clock& clock, limits::RateLimiter& limiter,
                                  conversation::ConversationEvents& events, HandoverEvents& handoverEvents,
                                  std::function<void()> wakeOutbox)
     : _database(database), _widgets(widgets), _clock(clock), _limiter(limiter), _events(events),
@@ -117,8 +121,9 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
             return;
         }
         if (!conversation->isOpen())
-            throw ApiError::conflict("conversation_closed", "the conversation is " + conversation->status);
-        if (conversation->status == "active")
+            throw ApiError::conflict("conversation_closed",
+                                     "the conversation is " + conversation::toString(conversation->status));
+        if (conversation->status == conversation::ConversationStatus::Active)
             throw ApiError::conflict("conversation_active", "an agent is already in this conversation");
 
         const auto now = _clock.nowMs();
@@ -135,7 +140,7 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
         delivery.dueAt = delivery.createdAt = delivery.updatedAt = now;
         _requests.insertDelivery(sql, delivery);
 
-        conversation->status = "pending";
+        conversation::ConversationStateMachine::moveTo(*conversation, conversation::ConversationStatus::Pending);
         conversation->handoverMethod = method.name;
         conversation->updatedAt = conversation->activityAt = now;
         _conversations.save(sql, *conversation);
@@ -160,8 +165,8 @@ void HandoverService::conversationTaken(const std::string& conversationId) {
         auto open = _requests.findOpenRequest(sql, conversationId);
         if (!open) return open;
         const auto now = _clock.nowMs();
-        open->status = "completed";
-        open->completedAt = open->updatedAt = now;
+        HandoverStateMachine::moveTo(*open, HandoverStatus::Completed, now);
+        open->updatedAt = now;
         _requests.saveRequest(sql, *open);
         return open;
     });

@@ -8,7 +8,7 @@
 #include "core/handover/HandoverAsk.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverRequest.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/Database.h"
 #include "core/store/HandoverRepository.h"
@@ -37,7 +37,7 @@ public:
     static constexpr int RequestsPerVisitorPerHour = 10;
 
     HandoverService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
-                    http::RateLimiter& limiter, conversation::ConversationEvents& events,
+                    limits::RateLimiter& limiter, conversation::ConversationEvents& events,
                     HandoverEvents& handoverEvents, std::function<void()> wakeOutbox);
 
     HandoverAnswer request(const conversation::Visitor& visitor, const HandoverAsk& ask);
@@ -55,7 +55,7 @@ private:
     store::Database& _database;
     const config::WidgetRegistry& _widgets;
     const common::Clock& _clock;
-    http::RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     conversation::ConversationEvents& _events;
     HandoverEvents& _handoverEvents;
     std::function<void()> _wakeOutbox;

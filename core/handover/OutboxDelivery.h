@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/handover/DeliveryStatus.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -7,14 +9,13 @@
 namespace switchboard::core::handover {
 
 /// One row of the outbox: carrying a handover request to one channel instance, attempt after attempt.
-/// Status: `pending` (due at `dueAt`, or held by a worker's lease), `delivered`, or `failed` for good.
 struct OutboxDelivery {
     /// Also the idempotency id receivers see (`webhook-id`).
     std::string id;
     std::string requestId;
     std::string channel;
     std::string destination;
-    std::string status = "pending";
+    DeliveryStatus status = DeliveryStatus::Pending;
     std::int64_t attempts = 0;
     std::int64_t maxAttempts = 3;
     std::int64_t dueAt = 0;

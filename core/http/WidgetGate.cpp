@@ -15,7 +15,8 @@ common::ApiError originRefused(const std::string& origin) {
 
 } // namespace
 
-WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute)
+WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, limits::RateLimiter& limiter,
+                       int requestsPerIpPerMinute)
     : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute) {}
 
 bool WidgetGate::isPublicPath(const std::string& path) {

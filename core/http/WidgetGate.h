@@ -3,7 +3,7 @@
 #include "core/config/WidgetRegistry.h"
 #include "core/http/HttpRequest.h"
 #include "core/http/HttpResponse.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 
 namespace switchboard::core::http {
 
@@ -13,7 +13,7 @@ namespace switchboard::core::http {
 /// `admitOrigin`.
 class WidgetGate {
 public:
-    WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute);
+    WidgetGate(const config::WidgetRegistry& widgets, limits::RateLimiter& limiter, int requestsPerIpPerMinute);
 
     /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests itself (returns true then).
     bool filter(HttpRequest& request, HttpResponse& response) const;
@@ -31,7 +31,7 @@ public:
 
 private:
     const config::WidgetRegistry& _widgets;
-    RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     const int _requestsPerIpPerMinute;
 };
 

@@ -90,7 +90,7 @@ void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {
     json->set("conversation_id", session.view.conversation.id);
     json->set("visitor_id", session.view.visitor.id);
     json->set("visitor_token", session.visitorToken);
-    json->set("status", session.view.conversation.status);
+    json->set("status", conversation::toString(session.view.conversation.status));
     json->set("resumed", session.resumed);
     json->set("conversation", ConversationJson::conversation(session.view, true));
     json->set("messages", ConversationJson::messages(session.messages));

@@ -2,6 +2,7 @@
 
 #include "core/common/SecureRandom.h"
 #include "core/common/Time.h"
+#include "core/events/EventNames.h"
 
 namespace switchboard::core::notify {
 
@@ -17,7 +18,8 @@ int AgentNotifier::notify(const sdk::AgentNotification& notification) {
     payload->set("title", notification.title);
     payload->set("body", notification.body);
     payload->set("created_at", common::formatIso8601Ms(_clock.nowMs()));
-    _bus.publish({"notification:new", payload, {{events::Room::Kind::WidgetAgents, notification.widgetId}}});
+    _bus.publish({std::string(events::names::NotificationNew), payload,
+                  {{events::Room::Kind::WidgetAgents, notification.widgetId}}});
     return static_cast<int>(_presence.reachableFor(notification.widgetId));
 }
 

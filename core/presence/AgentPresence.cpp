@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/Time.h"
+#include "core/events/EventNames.h"
 
 #include <algorithm>
 #include <array>
@@ -155,7 +156,7 @@ std::optional<events::Event> AgentPresence::announce(const std::string& agentId,
     payload->set("at", common::formatIso8601Ms(nowMs));
     std::vector<events::Room> rooms{{events::Room::Kind::Agent, agentId}};
     for (const auto& widget : entry.widgets) rooms.push_back({events::Room::Kind::WidgetAgents, widget});
-    return events::Event{"agent:status_changed", payload, std::move(rooms)};
+    return events::Event{std::string(events::names::AgentStatusChanged), payload, std::move(rooms)};
 }
 
 } // namespace switchboard::core::presence

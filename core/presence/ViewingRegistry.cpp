@@ -1,6 +1,7 @@
 #include "core/presence/ViewingRegistry.h"
 
 #include "core/common/Time.h"
+#include "core/events/EventNames.h"
 #include "core/presence/ViewerJson.h"
 
 #include <algorithm>
@@ -147,7 +148,8 @@ events::Event ViewingRegistry::event(const std::string& conversationId, const Co
     payload->set("conversation_id", conversationId);
     payload->set("agents", ViewerJson::array(viewersOf(conversation)));
     payload->set("last_viewed_at", common::formatIso8601Ms(conversation.lastViewedAtMs));
-    return {"conversation:viewing", payload, {{events::Room::Kind::WidgetAgents, conversation.widgetId}}};
+    return {std::string(events::names::ConversationViewing), payload,
+            {{events::Room::Kind::WidgetAgents, conversation.widgetId}}};
 }
 
 void ViewingRegistry::publish(const std::vector<events::Event>& events) {

@@ -1,6 +1,7 @@
 #include "core/presence/VisitorPresence.h"
 
 #include "core/common/Time.h"
+#include "core/events/EventNames.h"
 
 namespace switchboard::core::presence {
 
@@ -112,7 +113,8 @@ void VisitorPresence::beat(const std::string& visitorId, Entry& entry, bool revi
     if (!entry.online && !revive) return;
     const auto now = _clock.nowMs();
     entry.lastHeartbeatMs = now;
-    out.events.push_back(event(entry.online ? "customer:heartbeat" : "customer:online", visitorId, entry, now));
+    const auto name = entry.online ? events::names::CustomerHeartbeat : events::names::CustomerOnline;
+    out.events.push_back(event(std::string(name), visitorId, entry, now));
     entry.online = true;
 }
 
@@ -121,7 +123,7 @@ void VisitorPresence::goOffline(const std::string& visitorId, Entry& entry, std:
     entry.online = false;
     entry.disconnectedAtMs.reset();
     // `at` of an offline event is when the visitor was last seen, which is what agents show.
-    out.events.push_back(event("customer:offline", visitorId, entry, lastSeenMs));
+    out.events.push_back(event(std::string(events::names::CustomerOffline), visitorId, entry, lastSeenMs));
     out.lastSeen.emplace_back(visitorId, lastSeenMs);
 }
 

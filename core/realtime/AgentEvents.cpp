@@ -9,7 +9,7 @@
 
 namespace switchboard::core::realtime {
 
-using events::EventNames;
+namespace names = events::names;
 
 AgentEvents::AgentEvents(SocketServices services, const SocketResponder& answers, const TypingRelay& typingRelay,
                          LoopRouter& router)
@@ -18,15 +18,15 @@ AgentEvents::AgentEvents(SocketServices services, const SocketResponder& answers
       _typing(typingRelay),
       _router(router),
       _table({
-          {EventNames::AgentJoinConversation, [this](EventCall& call) { membership(call, true); }},
-          {EventNames::AgentLeaveConversation, [this](EventCall& call) { membership(call, false); }},
-          {EventNames::AgentSendMessage, [this](EventCall& call) { sendMessage(call); }},
-          {EventNames::AgentSync, [this](EventCall& call) { sync(call); }},
-          {EventNames::AgentSetStatus, [this](EventCall& call) { setStatus(call); }},
-          {EventNames::AgentHeartbeat, [this](EventCall& call) { heartbeat(call); }},
-          {EventNames::AgentViewing, [this](EventCall& call) { viewing(call, true); }},
-          {EventNames::AgentStopViewing, [this](EventCall& call) { viewing(call, false); }},
-          {EventNames::AgentTyping, [this](EventCall& call) { typing(call); }},
+          {names::AgentJoinConversation, [this](EventCall& call) { membership(call, true); }},
+          {names::AgentLeaveConversation, [this](EventCall& call) { membership(call, false); }},
+          {names::AgentSendMessage, [this](EventCall& call) { sendMessage(call); }},
+          {names::AgentSync, [this](EventCall& call) { sync(call); }},
+          {names::AgentSetStatus, [this](EventCall& call) { setStatus(call); }},
+          {names::AgentHeartbeat, [this](EventCall& call) { heartbeat(call); }},
+          {names::AgentViewing, [this](EventCall& call) { viewing(call, true); }},
+          {names::AgentStopViewing, [this](EventCall& call) { viewing(call, false); }},
+          {names::AgentTyping, [this](EventCall& call) { typing(call); }},
       }) {}
 
 void AgentEvents::membership(EventCall& call, bool joining) const {

@@ -11,12 +11,12 @@ namespace switchboard::core::realtime {
 
 namespace {
 
-using events::EventNames;
+namespace names = events::names;
 
 /// Events a visitor's socket receives as they are; the rest of what its conversation room hears is for agents...
-constexpr std::array VisitorEvents = {EventNames::MessageNew, EventNames::AgentTyping};
+constexpr std::array VisitorEvents = {names::MessageNew, names::AgentTyping};
 /// ...but for these, which it receives as `{conversation_id, status}` (see visitorView).
-constexpr std::array VisitorConversationEvents = {EventNames::ConversationResolved};
+constexpr std::array VisitorConversationEvents = {names::ConversationResolved};
 
 template <std::size_t N>
 bool among(const std::array<std::string_view, N>& names, const std::string& name) {

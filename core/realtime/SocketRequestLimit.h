@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/config/HubConfig.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/realtime/Connection.h"
 
 namespace switchboard::core::realtime {
@@ -18,7 +18,7 @@ public:
     static constexpr int RefusalsBeforeClose = 20;
     static constexpr int RefusalWindowS = 10;
 
-    SocketRequestLimit(http::RateLimiter& limiter, config::PublicRateLimits limits)
+    SocketRequestLimit(limits::RateLimiter& limiter, config::PublicRateLimits limits)
         : _limiter(limiter), _limits(limits) {}
 
     enum class Outcome { Allowed, Refused, Flooding };
@@ -30,7 +30,7 @@ public:
     Decision admit(const Connection& connection) const;
 
 private:
-    http::RateLimiter& _limiter;
+    limits::RateLimiter& _limiter;
     const config::PublicRateLimits _limits;
 };
 

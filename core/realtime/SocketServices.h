@@ -6,7 +6,7 @@
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/ViewingRegistry.h"
 #include "core/presence/VisitorPresence.h"
@@ -23,7 +23,7 @@ struct SocketServices {
     presence::VisitorPresence& visitorPresence;
     presence::AgentPresence& agentPresence;
     presence::ViewingRegistry& viewing;
-    http::RateLimiter& limiter;
+    limits::RateLimiter& limiter;
     config::PublicRateLimits rateLimits;
 };
 

@@ -35,7 +35,7 @@ void TypingRelay::fanOut(const Connection& sender, const std::string& conversati
     if (who.isVisitor()) {
         payload->set("visitor_id", who.visitor.id);
         payload->set("is_typing", isTyping);
-        _rooms.relay(events::EventNames::VisitorTyping, payload, {room, RoomNames::widgetAgents(who.visitor.widgetId)},
+        _rooms.relay(events::names::VisitorTyping, payload, {room, RoomNames::widgetAgents(who.visitor.widgetId)},
                      sender.id(), RoomRelay::Audience::Agents);
         return;
     }
@@ -43,7 +43,7 @@ void TypingRelay::fanOut(const Connection& sender, const std::string& conversati
     payload->set("agent_id", who.agent.agent.id);
     payload->set("agent_name", who.agent.agent.displayName);
     payload->set("is_typing", isTyping);
-    _rooms.relay(events::EventNames::AgentTyping, payload, {room}, sender.id(), RoomRelay::Audience::Everyone);
+    _rooms.relay(events::names::AgentTyping, payload, {room}, sender.id(), RoomRelay::Audience::Everyone);
 }
 
 } // namespace switchboard::core::realtime

@@ -7,19 +7,19 @@
 
 namespace switchboard::core::realtime {
 
-using events::EventNames;
+namespace names = events::names;
 
 VisitorEvents::VisitorEvents(SocketServices services, const SocketResponder& answers, const TypingRelay& typingRelay)
     : _services(services),
       _answers(answers),
       _typing(typingRelay),
       _table({
-          {EventNames::VisitorSendMessage, [this](EventCall& call) { sendMessage(call); }},
-          {EventNames::VisitorSync, [this](EventCall& call) { sync(call); }},
-          {EventNames::WidgetOnline, [this](EventCall& call) { presence(call, EventNames::WidgetOnline); }},
-          {EventNames::WidgetHeartbeat, [this](EventCall& call) { presence(call, EventNames::WidgetHeartbeat); }},
-          {EventNames::WidgetOffline, [this](EventCall& call) { presence(call, EventNames::WidgetOffline); }},
-          {EventNames::VisitorTyping, [this](EventCall& call) { typing(call); }},
+          {names::VisitorSendMessage, [this](EventCall& call) { sendMessage(call); }},
+          {names::VisitorSync, [this](EventCall& call) { sync(call); }},
+          {names::WidgetOnline, [this](EventCall& call) { presence(call, names::WidgetOnline); }},
+          {names::WidgetHeartbeat, [this](EventCall& call) { presence(call, names::WidgetHeartbeat); }},
+          {names::WidgetOffline, [this](EventCall& call) { presence(call, names::WidgetOffline); }},
+          {names::VisitorTyping, [this](EventCall& call) { typing(call); }},
       }) {}
 
 void VisitorEvents::sendMessage(EventCall& call) const {
@@ -48,9 +48,9 @@ void VisitorEvents::presence(EventCall& call, std::string_view name) const {
     const auto& who = *call.connection.identity;
     _answers.now(call.loop, call.connection, call.ackId, [this, &who, name] {
         auto& presence = _services.visitorPresence;
-        if (name == EventNames::WidgetOnline) {
+        if (name == names::WidgetOnline) {
             presence.online(who.visitor.id);
-        } else if (name == EventNames::WidgetHeartbeat) {
+        } else if (name == names::WidgetHeartbeat) {
             presence.heartbeat(who.visitor.id);
         } else {
             presence.offline(who.visitor.id);

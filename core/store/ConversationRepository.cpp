@@ -1,5 +1,6 @@
 #include "core/store/ConversationRepository.h"
 
+#include "core/store/SqlLiterals.h"
 #include "core/store/VisitorRepository.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -11,6 +12,13 @@ using namespace Poco::Data::Keywords;
 namespace switchboard::core::store {
 
 namespace {
+
+using conversation::ConversationStatus;
+
+/// The statuses of a conversation that is not over.
+const std::string OpenStatuses = sqlLiterals(conversation::ConversationStatusNames,
+                                             {ConversationStatus::Bot, ConversationStatus::Pending,
+                                              ConversationStatus::Active});
 
 constexpr std::size_t ConversationColumnCount = 22; // as listed in conversationColumns()
 
@@ -32,7 +40,7 @@ conversation::Conversation conversationFromRow(const Row& row) {
     c.id = row.text(0);
     c.widgetId = row.text(1);
     c.visitorId = row.text(2);
-    c.status = row.text(3);
+    c.status = conversation::ConversationStatusNames.stored(row.text(3), "conversation status");
     c.priority = row.text(4);
     c.assignedAgentId = row.optText(5);
     c.subject = row.optText(6);
@@ -74,9 +82,10 @@ std::string placeholders(std::size_t count) {
 
 void ConversationRepository::insert(Sql& sql, const conversation::Conversation& c) {
     Poco::Int64 activity = c.activityAt, created = c.createdAt, updated = c.updatedAt;
+    const std::string status = conversation::toString(c.status);
     sql.statement("INSERT INTO conversations (id, widget_id, visitor_id, status, priority, activity_at, created_at, "
                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        useRef(c.id), useRef(c.widgetId), useRef(c.visitorId), useRef(c.status), useRef(c.priority), use(activity),
+        useRef(c.id), useRef(c.widgetId), useRef(c.visitorId), useRef(status), useRef(c.priority), use(activity),
         use(created), use(updated), now;
 }
 
@@ -86,10 +95,10 @@ void ConversationRepository::save(Sql& sql, const conversation::Conversation& c)
             "feedback = ?, handover_method = ?, last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
             "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
             "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ? WHERE id = ?",
-            {c.status, c.priority, param(c.assignedAgentId), param(c.subject), param(c.rating), param(c.feedback),
-             param(c.handoverMethod), c.lastSeq, c.unreadByAgent, c.unreadByVisitor, param(c.lastMessageText),
-             param(c.lastMessageSender), param(c.firstMessageAt), param(c.firstResponseAt), param(c.lastMessageAt),
-             param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
+            {conversation::toString(c.status), c.priority, param(c.assignedAgentId), param(c.subject), param(c.rating),
+             param(c.feedback), param(c.handoverMethod), c.lastSeq, c.unreadByAgent, c.unreadByVisitor,
+             param(c.lastMessageText), param(c.lastMessageSender), param(c.firstMessageAt), param(c.firstResponseAt),
+             param(c.lastMessageAt), param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
 }
 
 void ConversationRepository::saveMessageTotals(Sql& sql, const conversation::Conversation& c) {
@@ -106,7 +115,7 @@ std::optional<std::string> ConversationRepository::findOpenIdByContact(Sql& sql,
                                                                       const std::optional<std::string>& email) {
     const auto result = sql.run(
         "SELECT c.id FROM conversations c JOIN visitors v ON v.id = c.visitor_id "
-        "WHERE c.widget_id = ? AND c.status IN ('bot', 'pending', 'active') "
+        "WHERE c.widget_id = ? AND c.status IN (" + OpenStatuses + ") "
         "AND (v.phone = ? OR v.email = ? OR EXISTS (SELECT 1 FROM handover_requests h "
         "WHERE h.conversation_id = c.id AND (h.visitor_phone = ? OR h.visitor_email = ?))) "
         "ORDER BY c.activity_at DESC, c.id DESC LIMIT 1",
@@ -151,8 +160,8 @@ std::optional<conversation::Conversation> ConversationRepository::findOne(Sql& s
 std::optional<conversation::Conversation> ConversationRepository::findOpenForVisitor(Sql& sql,
                                                                                      const std::string& visitorId) {
     auto statement = sql.statement("SELECT " + conversationColumns("c") +
-                                   " FROM conversations c WHERE c.visitor_id = ? AND c.status NOT IN ('resolved', "
-                                   "'closed') ORDER BY c.activity_at DESC LIMIT 1");
+                                   " FROM conversations c WHERE c.visitor_id = ? AND c.status IN (" + OpenStatuses +
+                                   ") ORDER BY c.activity_at DESC LIMIT 1");
     statement, useRef(visitorId);
     statement.execute();
     Poco::Data::RecordSet records(statement);
@@ -181,7 +190,7 @@ std::vector<conversation::ConversationView> ConversationRepository::list(Sql& sq
     }
     if (!f.statuses.empty()) {
         where += " AND c.status IN (" + placeholders(f.statuses.size()) + ")";
-        for (const auto& status : f.statuses) addText(status);
+        for (const auto status : f.statuses) addText(conversation::toString(status));
     }
     if (f.unassignedOnly) {
         where += " AND c.assigned_agent_id IS NULL";

@@ -16,7 +16,7 @@ struct ConversationFilter {
     /// Widgets the caller may see; nullopt means every widget (admins).
     std::optional<std::vector<std::string>> visibleWidgets;
     std::optional<std::string> widgetId;
-    std::vector<std::string> statuses;
+    std::vector<conversation::ConversationStatus> statuses;
     std::optional<std::string> assignedAgentId;
     bool unassignedOnly = false;
     std::optional<std::string> priority;

@@ -1,6 +1,7 @@
 #include "core/store/HandoverRepository.h"
 
 #include "core/store/Row.h"
+#include "core/store/SqlLiterals.h"
 
 #include <Poco/Data/RecordSet.h>
 
@@ -25,7 +26,7 @@ HandoverRequest requestAt(const Row& row, std::size_t at) {
     r.widgetId = row.text(at++);
     r.method = row.text(at++);
     r.channel = row.text(at++);
-    r.status = row.text(at++);
+    r.status = handover::HandoverStatusNames.stored(row.text(at++), "handover request status");
     r.visitorName = row.optText(at++);
     r.visitorEmail = row.optText(at++);
     r.visitorPhone = row.optText(at++);
@@ -57,7 +58,7 @@ OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     d.requestId = row.text(at++);
     d.channel = row.text(at++);
     d.destination = row.text(at++);
-    d.status = row.text(at++);
+    d.status = handover::DeliveryStatusNames.stored(row.text(at++), "delivery status");
     d.attempts = row.int64(at++);
     d.maxAttempts = row.int64(at++);
     d.dueAt = row.int64(at++);
@@ -96,8 +97,14 @@ const std::string ClaimedColumns = qualified(DeliveryColumns, "d") + ", " + qual
 /// that saw few pending rows, may pick the former and scan the whole backlog for one row.
 std::string byIdOnly(const std::string& condition) { return "CASE WHEN " + condition + " THEN true ELSE false END"; }
 
+/// A delivery that is pending, and a request that is open, as SQL constants.
+const std::string PendingDelivery = sqlLiterals(handover::DeliveryStatusNames, {handover::DeliveryStatus::Pending});
+const std::string OpenRequest =
+    sqlLiterals(handover::HandoverStatusNames, {handover::HandoverStatus::Pending, handover::HandoverStatus::Notified});
+
 /// Due, pending and not leased (or its lease ran out) at the two `?`, both the current time.
-const std::string ClaimableNow = "status = 'pending' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+const std::string ClaimableNow =
+    "status = " + PendingDelivery + " AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
 
 /// Texts joined with a separator no id or destination contains, framed by it, for one `?` to stand for a set.
 std::string joined(const std::vector<std::string>& texts, char separator) {
@@ -126,36 +133,37 @@ std::optional<T> first(const QueryResult& result, FromRow fromRow) {
 void HandoverRepository::insertRequest(Sql& sql, const HandoverRequest& r) {
     sql.run("INSERT INTO handover_requests (" + RequestColumns +
                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {r.id, r.conversationId, r.widgetId, r.method, r.channel, r.status, param(r.visitorName),
-             param(r.visitorEmail), param(r.visitorPhone), param(r.visitorMessage), r.attempts, param(r.lastError),
-             param(r.responseCode), param(r.responseExcerpt), r.createdAt, param(r.notifiedAt), param(r.completedAt),
-             param(r.failedAt), r.updatedAt});
+            {r.id, r.conversationId, r.widgetId, r.method, r.channel, handover::toString(r.status),
+             param(r.visitorName), param(r.visitorEmail), param(r.visitorPhone), param(r.visitorMessage), r.attempts,
+             param(r.lastError), param(r.responseCode), param(r.responseExcerpt), r.createdAt, param(r.notifiedAt),
+             param(r.completedAt), param(r.failedAt), r.updatedAt});
 }
 
 void HandoverRepository::saveRequest(Sql& sql, const HandoverRequest& r) {
     sql.run("UPDATE handover_requests SET status = ?, attempts = ?, last_error = ?, response_code = ?, "
             "response_excerpt = ?, notified_at = ?, completed_at = ?, failed_at = ?, updated_at = ? WHERE id = ?",
-            {r.status, r.attempts, param(r.lastError), param(r.responseCode), param(r.responseExcerpt),
-             param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt, r.id});
+            {handover::toString(r.status), r.attempts, param(r.lastError), param(r.responseCode),
+             param(r.responseExcerpt), param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt,
+             r.id});
 }
 
 std::optional<HandoverRequest> HandoverRepository::saveRequestIfStatus(Sql& sql, const HandoverRequest& r,
-                                                                       const std::string& expectedStatus) {
+                                                                       handover::HandoverStatus expectedStatus) {
     static const std::string text =
         "UPDATE handover_requests SET status = ?, attempts = attempts + 1, last_error = ?, response_code = ?, "
         "response_excerpt = ?, notified_at = ?, completed_at = ?, failed_at = ?, updated_at = ? WHERE id = ? "
         "AND status = ? RETURNING " +
         RequestColumns;
     return first<HandoverRequest>(
-        sql.run(text, {r.status, param(r.lastError), param(r.responseCode), param(r.responseExcerpt),
-                       param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt, r.id,
-                       expectedStatus}),
+        sql.run(text, {handover::toString(r.status), param(r.lastError), param(r.responseCode),
+                       param(r.responseExcerpt), param(r.notifiedAt), param(r.completedAt), param(r.failedAt),
+                       r.updatedAt, r.id, handover::toString(expectedStatus)}),
         requestFromRow);
 }
 
 BookingWrite HandoverRepository::saveBooking(Sql& sql, const OutboxDelivery& d, std::int64_t expectedAttempts,
                                              const DeliveryAttempt& a, const HandoverRequest& r,
-                                             const std::string& expectedRequestStatus) {
+                                             handover::HandoverStatus expectedRequestStatus) {
     if (sql.dialect() != Dialect::PostgreSQL) {
         if (!saveDeliveryIfAttempts(sql, d, expectedAttempts)) return {};
         insertAttempt(sql, a);
@@ -167,7 +175,7 @@ BookingWrite HandoverRepository::saveBooking(Sql& sql, const OutboxDelivery& d, 
         "WITH d AS (UPDATE deliveries SET status = ?, attempts = ?, max_attempts = ?, due_at = ?, lease_owner = ?, "
         "lease_until = ?, last_error = ?, response_code = ?, response_excerpt = ?, provider_id = ?, delivered_at = ?, "
         "failed_at = ?, updated_at = ? WHERE id = ? AND " +
-        byIdOnly("status = 'pending' AND attempts = ?") +
+        byIdOnly("status = " + PendingDelivery + " AND attempts = ?") +
         " RETURNING id, request_id), "
         "a AS (INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, "
         "error, response_excerpt) SELECT d.id, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
@@ -177,13 +185,15 @@ BookingWrite HandoverRepository::saveBooking(Sql& sql, const OutboxDelivery& d, 
         "WHERE id = (SELECT request_id FROM d) AND status = ? RETURNING " +
         RequestColumns + ") SELECT (SELECT COUNT(*) FROM d), r.* FROM (SELECT 1) AS one LEFT JOIN r ON true";
     const auto result = sql.run(
-        text, {d.status, d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil),
+        text, {handover::toString(d.status), d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner),
+               param(d.leaseUntil),
                param(d.lastError), param(d.responseCode), param(d.responseExcerpt), param(d.providerId),
                param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id, expectedAttempts,
                a.attempt, a.startedAt, a.durationMs, a.outcome, param(a.statusCode), param(a.error),
                param(a.responseExcerpt),
-               r.status, param(r.lastError), param(r.responseCode), param(r.responseExcerpt), param(r.notifiedAt),
-               param(r.completedAt), param(r.failedAt), r.updatedAt, expectedRequestStatus});
+               handover::toString(r.status), param(r.lastError), param(r.responseCode), param(r.responseExcerpt),
+               param(r.notifiedAt), param(r.completedAt), param(r.failedAt), r.updatedAt,
+               handover::toString(expectedRequestStatus)});
     const Row row(result, 0);
     BookingWrite written;
     written.deliverySaved = row.int64(0) == 1;
@@ -199,7 +209,7 @@ std::optional<HandoverRequest> HandoverRepository::findRequest(Sql& sql, const s
 std::optional<HandoverRequest> HandoverRepository::findOpenRequest(Sql& sql, const std::string& conversationId) {
     return first<HandoverRequest>(
         sql.run("SELECT " + RequestColumns +
-                    " FROM handover_requests WHERE conversation_id = ? AND status IN ('pending', 'notified')",
+                    " FROM handover_requests WHERE conversation_id = ? AND status IN (" + OpenRequest + ")",
                 {conversationId}),
         requestFromRow);
 }
@@ -221,7 +231,8 @@ std::vector<HandoverRequest> HandoverRepository::listRequests(Sql& sql, const Ha
     auto select = sql.statement(text);
     using Poco::Data::Keywords::useRef;
     for (const auto& id : filter.widgetIds) select, useRef(id);
-    if (filter.status) select, useRef(*filter.status);
+    const std::string status = filter.status ? handover::toString(*filter.status) : std::string();
+    if (filter.status) select, useRef(status);
     if (filter.conversationId) select, useRef(*filter.conversationId);
     if (filter.createdSince) select, useRef(*filter.createdSince);
     if (filter.before) select, useRef(filter.before->first), useRef(filter.before->first), useRef(filter.before->second);
@@ -235,7 +246,8 @@ std::vector<HandoverRequest> HandoverRepository::listRequests(Sql& sql, const Ha
 void HandoverRepository::insertDelivery(Sql& sql, const OutboxDelivery& d) {
     sql.run("INSERT INTO deliveries (" + DeliveryColumns +
                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {d.id, d.requestId, d.channel, d.destination, d.status, d.attempts, d.maxAttempts, d.dueAt,
+            {d.id, d.requestId, d.channel, d.destination, handover::toString(d.status), d.attempts, d.maxAttempts,
+             d.dueAt,
              param(d.leaseOwner), param(d.leaseUntil), param(d.lastError), param(d.responseCode),
              param(d.responseExcerpt), param(d.providerId), d.createdAt, param(d.deliveredAt), param(d.failedAt),
              d.updatedAt});
@@ -245,9 +257,9 @@ void HandoverRepository::saveDelivery(Sql& sql, const OutboxDelivery& d) {
     sql.run("UPDATE deliveries SET status = ?, attempts = ?, max_attempts = ?, due_at = ?, lease_owner = ?, "
             "lease_until = ?, last_error = ?, response_code = ?, response_excerpt = ?, provider_id = ?, "
             "delivered_at = ?, failed_at = ?, updated_at = ? WHERE id = ?",
-            {d.status, d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil),
-             param(d.lastError), param(d.responseCode), param(d.responseExcerpt), param(d.providerId),
-             param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id});
+            {handover::toString(d.status), d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner),
+             param(d.leaseUntil), param(d.lastError), param(d.responseCode), param(d.responseExcerpt),
+             param(d.providerId), param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id});
 }
 
 bool HandoverRepository::saveDeliveryIfAttempts(Sql& sql, const OutboxDelivery& d, std::int64_t expectedAttempts) {
@@ -255,10 +267,11 @@ bool HandoverRepository::saveDeliveryIfAttempts(Sql& sql, const OutboxDelivery& 
                .run("UPDATE deliveries SET status = ?, attempts = ?, max_attempts = ?, due_at = ?, lease_owner = ?, "
                     "lease_until = ?, last_error = ?, response_code = ?, response_excerpt = ?, provider_id = ?, "
                     "delivered_at = ?, failed_at = ?, updated_at = ? WHERE id = ? AND " +
-                        byIdOnly("status = 'pending' AND attempts = ?"),
-                    {d.status, d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil),
-                     param(d.lastError), param(d.responseCode), param(d.responseExcerpt), param(d.providerId),
-                     param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id, expectedAttempts})
+                        byIdOnly("status = " + PendingDelivery + " AND attempts = ?"),
+                    {handover::toString(d.status), d.attempts, d.maxAttempts, d.dueAt, param(d.leaseOwner),
+                     param(d.leaseUntil), param(d.lastError), param(d.responseCode), param(d.responseExcerpt),
+                     param(d.providerId), param(d.deliveredAt), param(d.failedAt), d.updatedAt, d.id,
+                     expectedAttempts})
                .changed == 1;
 }
 
@@ -278,13 +291,10 @@ std::vector<DueDelivery> HandoverRepository::dueDeliveries(Sql& sql, std::int64_
                                                            const std::vector<std::string>& busyDestinations) {
     // One text for any set of busy destinations, so that the statement stays prepared: they come as one
     // "|a|b|" parameter. Only by due_at, the (status, due_at) index's order: a tie-break would sort every due row.
-    const auto text = sql.dialect() == Dialect::PostgreSQL
-                          ? "SELECT id, destination FROM deliveries WHERE status = 'pending' AND due_at <= ? "
-                            "AND (lease_until IS NULL OR lease_until <= ?) "
-                            "AND strpos(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?"
-                          : "SELECT id, destination FROM deliveries WHERE status = 'pending' AND due_at <= ? "
-                            "AND (lease_until IS NULL OR lease_until <= ?) "
-                            "AND instr(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?";
+    static const std::string due = "SELECT id, destination FROM deliveries WHERE " + ClaimableNow + " AND ";
+    static const std::string postgres = due + "strpos(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?";
+    static const std::string sqlite = due + "instr(?, '|' || destination || '|') = 0 ORDER BY due_at LIMIT ?";
+    const auto& text = sql.dialect() == Dialect::PostgreSQL ? postgres : sqlite;
     const auto busy = joined(busyDestinations, '|');
     const auto result = sql.run(text, {nowMs, nowMs, busy, static_cast<std::int64_t>(limit)});
     std::vector<DueDelivery> out;
@@ -315,7 +325,8 @@ std::vector<ClaimedDelivery> HandoverRepository::claimAll(Sql& sql, const std::v
         static const std::string text =
             "UPDATE deliveries AS d SET lease_owner = ?, lease_until = ? FROM handover_requests AS r "
             "WHERE d.id = ? AND r.id = d.request_id AND " +
-            byIdOnly("d.status = 'pending' AND d.due_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)") +
+            byIdOnly("d.status = " + PendingDelivery +
+                     " AND d.due_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)") +
             " RETURNING " + ClaimedColumns;
         for (const auto& id : deliveryIds) {
             const auto result = sql.run(text, {owner, leaseUntil, id, nowMs, nowMs});
@@ -337,23 +348,24 @@ std::vector<ClaimedDelivery> HandoverRepository::claimAll(Sql& sql, const std::v
 bool HandoverRepository::releaseLease(Sql& sql, const std::string& deliveryId, const std::string& owner) {
     return sql
                .run("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND " +
-                        byIdOnly("lease_owner = ? AND status = 'pending'"),
+                        byIdOnly("lease_owner = ? AND status = " + PendingDelivery),
                     {deliveryId, owner})
                .changed == 1;
 }
 
 std::size_t HandoverRepository::releaseLeases(Sql& sql, const std::string& owner) {
     return sql
-        .run("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = 'pending'",
+        .run("UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ? AND status = " +
+                 PendingDelivery,
              {owner})
         .changed;
 }
 
 std::optional<std::int64_t> HandoverRepository::nextDueAfter(Sql& sql, std::int64_t nowMs) {
     // Walks the (status, due_at) index from `nowMs` and stops at the first row.
-    const auto result = sql.run("SELECT due_at FROM deliveries WHERE status = 'pending' AND due_at > ? "
-                                "ORDER BY due_at LIMIT 1",
-                                {nowMs});
+    static const std::string text =
+        "SELECT due_at FROM deliveries WHERE status = " + PendingDelivery + " AND due_at > ? ORDER BY due_at LIMIT 1";
+    const auto result = sql.run(text, {nowMs});
     if (result.rows.empty()) return std::nullopt;
     return Row(result, 0).int64(0);
 }

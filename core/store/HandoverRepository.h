@@ -14,7 +14,7 @@ namespace switchboard::core::store {
 struct HandoverRequestFilter {
     /// Empty: every widget.
     std::vector<std::string> widgetIds;
-    std::optional<std::string> status;
+    std::optional<handover::HandoverStatus> status;
     std::optional<std::string> conversationId;
     /// Only requests created before this (the previous page's last `created_at`, `id`).
     std::optional<std::pair<std::int64_t, std::string>> before;
@@ -51,13 +51,13 @@ public:
     /// the database instead of copied, as other deliveries of the request count there too. The stored request, or
     /// nothing when the status had changed.
     std::optional<handover::HandoverRequest> saveRequestIfStatus(Sql& sql, const handover::HandoverRequest& request,
-                                                                 const std::string& expectedStatus);
+                                                                 handover::HandoverStatus expectedStatus);
     std::optional<handover::HandoverRequest> findRequest(Sql& sql, const std::string& id);
     /// The writes that book an attempt on what its caller read before: `delivery` as `saveDeliveryIfAttempts`, then,
     /// only if that saved it, `attempt`, and `request` as `saveRequestIfStatus`. One round trip on PostgreSQL.
     BookingWrite saveBooking(Sql& sql, const handover::OutboxDelivery& delivery, std::int64_t expectedAttempts,
                              const handover::DeliveryAttempt& attempt, const handover::HandoverRequest& request,
-                             const std::string& expectedRequestStatus);
+                             handover::HandoverStatus expectedRequestStatus);
     std::optional<handover::HandoverRequest> findOpenRequest(Sql& sql, const std::string& conversationId);
     /// Newest first.
     std::vector<handover::HandoverRequest> listRequests(Sql& sql, const HandoverRequestFilter& filter);

@@ -1,6 +1,8 @@
 #include "core/store/StatsRepository.h"
 
+#include "core/conversation/ConversationStatus.h"
 #include "core/store/Row.h"
+#include "core/store/SqlLiterals.h"
 
 #include <Poco/Data/RecordSet.h>
 
@@ -9,6 +11,14 @@ using namespace Poco::Data::Keywords;
 namespace switchboard::core::store {
 
 namespace {
+
+using Status = conversation::ConversationStatus;
+
+/// How many of the period's conversations have `status`.
+std::string countOf(Status status) {
+    return "COUNT(CASE WHEN c.status = " + sqlLiterals(conversation::ConversationStatusNames, {status}) +
+           " THEN 1 END)";
+}
 
 /// The WHERE clause selecting the period's conversations (alias `c`); its arguments go through bindPeriod().
 std::string periodClause(const std::optional<std::vector<std::string>>& widgets) {
@@ -43,9 +53,8 @@ conversation::ConversationStats StatsRepository::compute(Sql& sql, std::int64_t 
 
     // COUNT(CASE ...) rather than SUM: it is BIGINT on PostgreSQL and never NULL on an empty period.
     auto conversations = sql.statement(
-        "SELECT COUNT(*), COUNT(CASE WHEN c.status = 'bot' THEN 1 END), "
-        "COUNT(CASE WHEN c.status = 'pending' THEN 1 END), COUNT(CASE WHEN c.status = 'active' THEN 1 END), "
-        "COUNT(CASE WHEN c.status = 'resolved' THEN 1 END), COUNT(CASE WHEN c.status = 'closed' THEN 1 END), "
+        "SELECT COUNT(*), " + countOf(Status::Bot) + ", " + countOf(Status::Pending) + ", " +
+        countOf(Status::Active) + ", " + countOf(Status::Resolved) + ", " + countOf(Status::Closed) + ", "
         "CAST(AVG(c.first_response_at - COALESCE(c.first_message_at, c.created_at)) AS DOUBLE PRECISION), "
         "CAST(AVG(c.resolved_at - c.created_at) AS DOUBLE PRECISION), "
         "CAST(AVG(c.rating) AS DOUBLE PRECISION), COUNT(c.rating) FROM conversations c" +

@@ -90,21 +90,21 @@ describe('agent conversations', () => {
 
   test('the status filter takes a comma-separated list', async () => {
     const marker = unique('status');
-    const bot = await initVisitor(hub, { name: `${marker} bot` });
+    const waiting = await initVisitor(hub, { name: `${marker} waiting` });
     const active = await initVisitor(hub, { name: `${marker} active`, message: 'help' });
     await agentReply(hub, alice.token, active.conversation_id, 'on it');
     const resolved = await initVisitor(hub, { name: `${marker} resolved` });
     expectStatus(await conversationAction(hub, alice.token, resolved.conversation_id, 'resolve'), 200);
-    const pending = await initVisitor(hub, { name: `${marker} pending` });
-    expectStatus(await conversationAction(hub, alice.token, pending.conversation_id, 'resolve'), 200);
-    expectStatus(await conversationAction(hub, alice.token, pending.conversation_id, 'reopen'), 200);
+    const reopened = await initVisitor(hub, { name: `${marker} reopened` });
+    expectStatus(await conversationAction(hub, alice.token, reopened.conversation_id, 'resolve'), 200);
+    expectStatus(await conversationAction(hub, alice.token, reopened.conversation_id, 'reopen'), 200);
 
     const ids = async (status) => (await listAll(hub, alice.token, { q: marker, status })).map((conv) => conv.id).sort();
-    assert.deepEqual(await ids('bot'), [bot.conversation_id]);
+    assert.deepEqual(await ids('bot'), [], 'the demo widget has no bot');
     assert.deepEqual(await ids('active'), [active.conversation_id]);
     assert.deepEqual(await ids('resolved'), [resolved.conversation_id]);
-    assert.deepEqual(await ids('pending'), [pending.conversation_id]);
-    assert.deepEqual(await ids('bot,pending'), [bot.conversation_id, pending.conversation_id].sort());
+    assert.deepEqual(await ids('pending'), [waiting.conversation_id, reopened.conversation_id].sort());
+    assert.deepEqual(await ids('bot,active'), [active.conversation_id]);
     assertError(await get(hub, '/api/conversations?status=bot,sleeping', { token: alice.token }), 400, 'invalid_field', 'status');
   });
 
@@ -171,7 +171,7 @@ describe('agent conversations', () => {
     const conv = await conversation(hub, alice.token, visitor.conversation_id);
     assert.equal(conv.id, visitor.conversation_id);
     assert.equal(conv.widget_id, 'demo');
-    assert.equal(conv.status, 'bot');
+    assert.equal(conv.status, 'pending');
     assert.equal(conv.visitor.id, visitor.visitor_id);
     assert.equal(conv.visitor.name, 'Detail Visitor');
     assert.match(conv.first_message_at, TIMESTAMP);
@@ -342,7 +342,7 @@ describe('widget access', () => {
     }
     assertError(await conversationAction(hub, token, id, 'assign', { agent_id: otherAgent.agent.id }), 404, 'not_found');
     const conv = await conversation(hub, admin, id);
-    assert.equal(conv.status, 'bot');
+    assert.equal(conv.status, 'pending');
     assert.equal(conv.last_seq, 1);
     assert.equal(conv.priority, 'normal');
   });

@@ -166,7 +166,7 @@ describe('handover over signed webhooks', () => {
     const list = expectStatus(await get(hub, `/api/handover/requests${query({ conversation_id: visitor.conversation_id })}`,
       { token: agent.token }), 200);
     assert.deepEqual(list.requests, [], 'nothing was stored');
-    assert.equal((await conversation(hub, agent.token, visitor.conversation_id)).status, 'bot');
+    assert.equal((await conversation(hub, agent.token, visitor.conversation_id)).handover_method, null);
   });
 
   test('asking again while a request is open returns the open one', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -14,8 +14,9 @@ describe('GET /api/stats', () => {
     admin = await adminToken(hub);
     alice = await createAgent(hub, admin, { widgets: ['demo'] });
 
-    // demo: one bot, one active, two resolved with ratings 4 and 2, one pending (resolved, then reopened).
-    await initVisitor(hub, { message: 'bot only' });
+    // demo (no bot): one waiting for an agent, one active, two resolved with ratings 4 and 2, one pending again
+    // (resolved, then reopened).
+    await initVisitor(hub, { message: 'waiting' });
     const active = await initVisitor(hub, { message: 'need help' });
     await agentReply(hub, alice.token, active.conversation_id, 'helping');
     for (const rating of [4, 2]) {
@@ -36,7 +37,7 @@ describe('GET /api/stats', () => {
   test('counts conversations by status and messages by sender', async () => {
     const body = await stats(admin, { widget_id: 'demo' });
     assert.equal(body.widget_id, 'demo');
-    assert.deepEqual(body.conversations, { total: 5, bot: 1, pending: 1, active: 1, resolved: 2, closed: 0 });
+    assert.deepEqual(body.conversations, { total: 5, bot: 0, pending: 2, active: 1, resolved: 2, closed: 0 });
     assert.deepEqual(body.messages, { visitor: 6, agent: 3 });
   });
 

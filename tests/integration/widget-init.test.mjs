@@ -31,13 +31,13 @@ describe('POST /api/widget/init', () => {
     assert.match(body.visitor_id, UUID);
     assert.equal(typeof body.visitor_token, 'string');
     assert.ok(body.visitor_token.length >= 32, 'the visitor token is long enough to be unguessable');
-    assert.equal(body.status, 'bot');
+    assert.equal(body.status, 'pending', 'the demo widget has no bot: the conversation waits for an agent');
     assert.equal(body.resumed, false);
 
     const conv = body.conversation;
     assert.equal(conv.id, body.conversation_id);
     assert.equal(conv.widget_id, 'demo');
-    assert.equal(conv.status, 'bot');
+    assert.equal(conv.status, 'pending');
     assert.equal(conv.priority, 'normal');
     assert.deepEqual(conv.tags, []);
     assert.equal(conv.assigned_agent_id, null);
@@ -145,7 +145,7 @@ describe('POST /api/widget/init', () => {
     assert.notEqual(next.conversation_id, first.conversation_id);
     assert.equal(next.visitor_id, first.visitor_id);
     assert.equal(next.visitor_token, first.visitor_token);
-    assert.equal(next.status, 'bot');
+    assert.equal(next.status, 'pending');
   });
 
   test('an invalid token is ignored: the caller is treated as a new visitor', async () => {

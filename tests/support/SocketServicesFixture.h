@@ -7,7 +7,7 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/ViewingRegistry.h"
 #include "core/presence/VisitorPresence.h"
@@ -78,7 +78,7 @@ struct SocketServicesFixture {
     TestDatabase database;
     core::common::ManualClock clock;
     core::config::WidgetRegistry widgets;
-    core::http::RateLimiter limiter;
+    core::limits::RateLimiter limiter;
     core::events::LocalEventBus bus;
     core::conversation::ConversationEvents events;
     core::store::AgentRepository agents;

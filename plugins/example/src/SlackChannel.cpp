@@ -1,10 +1,9 @@
 #include "SlackChannel.h"
 
+#include <switchboard/sdk/SettingsReader.h>
 #include <switchboard/sdk/Webhook.h>
 
-#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/URI.h>
 
 #include <optional>
 #include <sstream>
@@ -18,34 +17,14 @@ namespace {
 constexpr const char* WebhookUrlKey = "webhook_url";
 constexpr const char* MentionHereKey = "mention_here";
 
-/// The host of `webhook_url` when it is a usable http(s) URL; otherwise nullopt with an error at `webhook_url`.
-/// Slack's own URLs are https; Slack-compatible servers on a private network (Mattermost, Rocket.Chat) may be http.
-std::optional<std::string> webhookHost(const sdk::Settings& methodSettings, sdk::SettingErrors& errors) {
-    const auto url = methodSettings.find(WebhookUrlKey);
-    if (url == methodSettings.end() || url->second.empty()) {
-        errors.push_back({WebhookUrlKey, "is required: the Slack incoming webhook's URL"});
-        return std::nullopt;
-    }
-    try {
-        const Poco::URI uri(url->second);
-        if ((uri.getScheme() != "https" && uri.getScheme() != "http") || uri.getHost().empty()) {
-            errors.push_back({WebhookUrlKey, "must be an http:// or https:// URL"});
-            return std::nullopt;
-        }
-        return uri.getHost();
-    } catch (const Poco::SyntaxException&) {
-        errors.push_back({WebhookUrlKey, "is not a valid URL"});
-        return std::nullopt;
-    }
-}
-
-sdk::SettingErrors checkMethod(const sdk::Settings& methodSettings, std::optional<std::string>& host) {
-    sdk::SettingErrors errors;
-    for (const auto& entry : methodSettings) {
-        if (entry.first != WebhookUrlKey) errors.push_back({entry.first, "is not a setting of the slack channel"});
-    }
-    host = webhookHost(methodSettings, errors);
-    return errors;
+/// The method's `webhook_url`, or nullopt with `errors` naming every problem with the method's settings. Slack's own
+/// URLs are https; Slack-compatible servers on a private network (Mattermost, Rocket.Chat) may be http.
+std::optional<sdk::SettingsReader::HttpUrl> webhookUrl(const sdk::Settings& methodSettings,
+                                                       sdk::SettingErrors& errors) {
+    sdk::SettingsReader reader(methodSettings);
+    auto url = reader.httpUrl(WebhookUrlKey, sdk::SettingsReader::Required{"the Slack incoming webhook's URL"});
+    errors = reader.problems();
+    return errors.empty() ? url : std::nullopt;
 }
 
 /// Slack reads <...> as links and mentions; a visitor's words must not become either.
@@ -66,29 +45,22 @@ std::string escaped(const std::string& text) {
 
 sdk::SettingErrors SlackChannel::configure(const sdk::Settings& settings, sdk::HostServices& host) {
     _host = &host;
-    sdk::SettingErrors errors;
-    for (const auto& [key, value] : settings) {
-        if (key != MentionHereKey) {
-            errors.push_back({key, "is not a setting of the slack channel (it takes mention_here)"});
-        } else if (value != "true" && value != "false") {
-            errors.push_back({key, "must be true or false"});
-        } else {
-            _mentionHere = value == "true";
-        }
-    }
-    return errors;
+    sdk::SettingsReader reader(settings);
+    _mentionHere = reader.boolean(MentionHereKey, false);
+    return reader.problems();
 }
 
 sdk::SettingErrors SlackChannel::validateMethod(const sdk::Settings& methodSettings) const {
-    std::optional<std::string> host;
-    return checkMethod(methodSettings, host);
+    sdk::SettingErrors errors;
+    webhookUrl(methodSettings, errors);
+    return errors;
 }
 
 sdk::DeliveryResult SlackChannel::deliver(const sdk::Delivery& delivery) {
     // The widget's YAML may have changed since it was validated: check again, and fail for good if it is wrong.
-    std::optional<std::string> destination;
-    const auto errors = checkMethod(delivery.methodSettings, destination);
-    if (!errors.empty()) {
+    sdk::SettingErrors errors;
+    const auto url = webhookUrl(delivery.methodSettings, errors);
+    if (!url) {
         return sdk::DeliveryResult::failed("handover method setting " + errors.front().key + ": " +
                                            errors.front().message);
     }
@@ -99,15 +71,15 @@ sdk::DeliveryResult SlackChannel::deliver(const sdk::Delivery& delivery) {
     payload.stringify(body);
 
     sdk::HttpRequest request;
-    request.url = delivery.methodSettings.at(WebhookUrlKey);
+    request.url = url->text;
     request.headers = {{"Content-Type", "application/json"}};
     request.body = body.str();
     try {
         // The host's client applies its time limits and refuses private addresses; a 5xx or 429 comes back as a
         // retry, a 404 or 410 (a removed webhook) as failed.
-        return sdk::resultOfHttpAnswer(_host->http().send(request), _host->clock().nowMs(), *destination);
+        return sdk::resultOfHttpAnswer(_host->http().send(request), _host->clock().nowMs(), url->host);
     } catch (const sdk::HttpError& error) {
-        return sdk::resultOfHttpError(error, *destination);
+        return sdk::resultOfHttpError(error, url->host);
     }
 }
 

@@ -160,6 +160,14 @@ TEST_F(WebhookChannelTest, OtherMethodSettingsAreErrorsNamingThem) {
     EXPECT_EQ(errors[0].key, "timeout");
 }
 
+TEST_F(WebhookChannelTest, AMisspeltMethodSettingIsReportedWithTheKeyItLooksLike) {
+    const auto errors = channel.validateMethod({{"urll", Url}, {"secret", PlainSecret}});
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].key, "url");
+    EXPECT_EQ(errors[1].key, "urll");
+    EXPECT_EQ(errors[1].message, "unknown setting 'urll' (did you mean 'url'?)");
+}
+
 // deliver: what is sent
 
 TEST_F(WebhookChannelTest, PostsTheDeliveryAsJson) {

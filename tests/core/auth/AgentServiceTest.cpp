@@ -59,7 +59,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     std::string adminToken;

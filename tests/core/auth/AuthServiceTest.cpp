@@ -54,7 +54,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     store::AgentRepository agents;
     auth::AuthService service;

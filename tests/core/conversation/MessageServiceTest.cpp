@@ -56,7 +56,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock;
     config::WidgetRegistry widgets;
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
     conversation::MessageService messages;

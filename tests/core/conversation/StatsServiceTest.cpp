@@ -7,6 +7,7 @@
 
 using namespace switchboard::core;
 using conversation::StatsQuery;
+using Status = conversation::ConversationStatus;
 using switchboard::tests::seedConversation;
 using switchboard::tests::TestDatabase;
 
@@ -23,27 +24,27 @@ protected:
         agent.agent.widgets = {"demo"};
 
         // demo: answered in 30 s, resolved after 10 min, rated 4.
-        add("d1", "demo", "resolved", kNow - 2 * kDayMs, [](auto& c) {
+        add("d1", "demo", Status::Resolved, kNow - 2 * kDayMs, [](auto& c) {
             c.firstMessageAt = c.createdAt;
             c.firstResponseAt = c.createdAt + 30'000;
             c.resolvedAt = c.createdAt + 600'000;
             c.rating = 4;
         }, {"visitor", "agent", "visitor", "agent", "agent"});
         // demo: waiting for an agent, asked 10 s after it started.
-        add("d2", "demo", "pending", kNow - kDayMs, [](auto& c) { c.firstMessageAt = c.createdAt + 10'000; },
+        add("d2", "demo", Status::Pending, kNow - kDayMs, [](auto& c) { c.firstMessageAt = c.createdAt + 10'000; },
             {"bot", "visitor"});
         // sales: answered in 90 s, rated 1.
-        add("s1", "sales", "active", kNow - kDayMs, [](auto& c) {
+        add("s1", "sales", Status::Active, kNow - kDayMs, [](auto& c) {
             c.firstMessageAt = c.createdAt;
             c.firstResponseAt = c.createdAt + 90'000;
             c.rating = 1;
         }, {"visitor", "agent"});
         // demo, but 31 days ago: outside the default period.
-        add("old", "demo", "closed", kNow - 31 * kDayMs, [](auto& c) { c.rating = 5; }, {"visitor"});
+        add("old", "demo", Status::Closed, kNow - 31 * kDayMs, [](auto& c) { c.rating = 5; }, {"visitor"});
     }
 
     template <class Change>
-    void add(const std::string& id, const std::string& widget, const std::string& status, std::int64_t createdAt,
+    void add(const std::string& id, const std::string& widget, Status status, std::int64_t createdAt,
              Change change, const std::vector<std::string>& senders) {
         conversation::Conversation c;
         c.id = id;

@@ -46,11 +46,11 @@ TEST_F(DeliveryLedgerTest, ADeliveryMarksTheRequestNotified) {
     const auto booked = book(result);
     ASSERT_TRUE(booked);
     EXPECT_TRUE(booked->requestChanged);
-    EXPECT_EQ(booked->delivery.status, "delivered");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Delivered);
     EXPECT_EQ(booked->delivery.deliveredAt, clock.nowMs());
     EXPECT_EQ(booked->delivery.providerId, "evt_1");
     EXPECT_FALSE(booked->delivery.leaseUntil.has_value());
-    EXPECT_EQ(booked->request.status, "notified");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
     EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
     EXPECT_EQ(booked->request.responseCode, 204);
     EXPECT_EQ(booked->request.attempts, 1);
@@ -68,7 +68,7 @@ TEST_F(DeliveryLedgerTest, AConfirmedDeliveryCompletesTheRequest) {
     auto result = Result::delivered();
     result.completed = true;
     const auto booked = book(result);
-    EXPECT_EQ(booked->request.status, "completed");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Completed);
     EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
     EXPECT_EQ(booked->request.completedAt, clock.nowMs());
 }
@@ -79,18 +79,18 @@ TEST_F(DeliveryLedgerTest, ARetryIsDueAfterTheDelayUntilMaxAttemptsThenTheReques
     result.responseExcerpt = "maintenance";
     auto booked = book(result, 10'000);
     EXPECT_FALSE(booked->requestChanged);
-    EXPECT_EQ(booked->delivery.status, "pending");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Pending);
     EXPECT_EQ(booked->delivery.dueAt, clock.nowMs() + 10'000);
     EXPECT_EQ(booked->delivery.lastError, "HTTP 503 from crm.example.com");
-    EXPECT_EQ(booked->request.status, "pending");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Pending);
     EXPECT_EQ(booked->request.lastError, "HTTP 503 from crm.example.com");
 
     book(result);
     booked = book(result); // the third of max_attempts 3
-    EXPECT_EQ(booked->delivery.status, "failed");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(booked->delivery.failedAt, clock.nowMs());
     EXPECT_TRUE(booked->requestChanged);
-    EXPECT_EQ(booked->request.status, "failed");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
     EXPECT_EQ(booked->request.attempts, 3);
     EXPECT_EQ(booked->request.responseExcerpt, "maintenance");
 
@@ -103,9 +103,9 @@ TEST_F(DeliveryLedgerTest, ARetryIsDueAfterTheDelayUntilMaxAttemptsThenTheReques
 
 TEST_F(DeliveryLedgerTest, AFailureForGoodFailsAtOnce) {
     const auto booked = book(Result::failed("HTTP 410 from crm.example.com: the endpoint is gone"));
-    EXPECT_EQ(booked->delivery.status, "failed");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(booked->delivery.attempts, 1);
-    EXPECT_EQ(booked->request.status, "failed");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
 }
 
 TEST_F(DeliveryLedgerTest, ADeliveryNoLongerPendingIsNotBookedTwice) {
@@ -123,13 +123,13 @@ TEST_F(DeliveryLedgerTest, BookingOnWhatWasClaimedGivesWhatBookingOnAFreshReadGi
     const auto booked = bookClaimed(claimed, claimedRequest, result);
     ASSERT_TRUE(booked);
     EXPECT_TRUE(booked->requestChanged);
-    EXPECT_EQ(booked->delivery.status, "delivered");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Delivered);
     EXPECT_EQ(booked->delivery.attempts, 1);
-    EXPECT_EQ(booked->request.status, "notified");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
     EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
     EXPECT_EQ(booked->request.attempts, 1);
-    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "delivered");
-    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Delivered);
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
     EXPECT_EQ(requestById(requestId).responseCode, 200);
     ASSERT_EQ(attempts().size(), 1u);
     EXPECT_EQ(attempts()[0].attempt, 1);
@@ -143,7 +143,7 @@ TEST_F(DeliveryLedgerTest, AClaimedDeliveryBookedSinceIsBookedOnWhatIsStored) {
     ASSERT_TRUE(booked);
     EXPECT_EQ(booked->delivery.attempts, 2);
     EXPECT_EQ(booked->request.attempts, 2);
-    EXPECT_EQ(booked->request.status, "notified");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
     const auto log = attempts();
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].attempt, 2);
@@ -157,11 +157,11 @@ TEST_F(DeliveryLedgerTest, ARequestCompletedSinceTheClaimStaysCompleted) {
     const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
     ASSERT_TRUE(booked);
     EXPECT_FALSE(booked->requestChanged);
-    EXPECT_EQ(booked->request.status, "completed");
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Completed);
     EXPECT_FALSE(booked->request.notifiedAt.has_value());
     EXPECT_EQ(booked->request.attempts, 1);
-    EXPECT_EQ(requestById(requestId).status, "completed");
-    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "delivered");
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Completed);
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Delivered);
 }
 
 TEST_F(DeliveryLedgerTest, AClaimedDeliveryThatGivesUpFailsTheRequest) {
@@ -170,15 +170,15 @@ TEST_F(DeliveryLedgerTest, AClaimedDeliveryThatGivesUpFailsTheRequest) {
     const auto booked = bookClaimed(claimed, claimedRequest, Result::failed("HTTP 410 from crm.example.com"));
     ASSERT_TRUE(booked);
     EXPECT_TRUE(booked->requestChanged);
-    EXPECT_EQ(booked->delivery.status, "failed");
-    EXPECT_EQ(booked->request.status, "failed");
-    EXPECT_EQ(requestById(requestId).status, "failed");
+    EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
+    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Failed);
 }
 
 TEST_F(DeliveryLedgerTest, AttemptsBookedFromManyThreadsAtOnceAreEachBookedOnce) {
     std::vector<std::string> deliveryIds{deliveryId};
     for (int i = 2; i <= 8; ++i) {
-        const auto other = seed("bot", std::to_string(i));
+        const auto other = seed(conversation::ConversationStatus::Bot, std::to_string(i));
         deliveryIds.push_back(deliveriesOf(service.request(other.visitor, ask(other, "webhook")).request.id).at(0).id);
     }
     std::vector<std::optional<handover::DeliveryLedger::Booked>> booked(deliveryIds.size());
@@ -192,8 +192,8 @@ TEST_F(DeliveryLedgerTest, AttemptsBookedFromManyThreadsAtOnceAreEachBookedOnce)
     for (std::size_t i = 0; i < deliveryIds.size(); ++i) {
         ASSERT_TRUE(booked[i]) << i;
         EXPECT_EQ(booked[i]->delivery.id, deliveryIds[i]);
-        EXPECT_EQ(booked[i]->delivery.status, "delivered");
-        EXPECT_EQ(booked[i]->request.status, "notified");
+        EXPECT_EQ(booked[i]->delivery.status, handover::DeliveryStatus::Delivered);
+        EXPECT_EQ(booked[i]->request.status, handover::HandoverStatus::Notified);
         EXPECT_EQ(database->read([&](store::Sql& sql) { return repository.attemptsOf(sql, deliveryIds[i]); }).size(),
                   1u);
     }

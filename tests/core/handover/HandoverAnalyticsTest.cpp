@@ -6,7 +6,7 @@ using namespace switchboard::core::handover;
 
 namespace {
 
-HandoverRequest request(const std::string& method, const std::string& status, std::optional<std::int64_t> notifyS,
+HandoverRequest request(const std::string& method, HandoverStatus status, std::optional<std::int64_t> notifyS,
                         std::optional<std::int64_t> completeS) {
     HandoverRequest r;
     r.method = method;
@@ -21,11 +21,11 @@ HandoverRequest request(const std::string& method, const std::string& status, st
 
 TEST(HandoverAnalyticsTest, CountsRatesAndTimesOverallAndPerMethod) {
     const auto report = HandoverAnalytics::compute({
-        request("webhook", "notified", 2, std::nullopt),
-        request("webhook", "completed", 4, 60),
-        request("webhook", "failed", std::nullopt, std::nullopt),
-        request("portal", "completed", 1, 30),
-        request("portal", "pending", std::nullopt, std::nullopt),
+        request("webhook", HandoverStatus::Notified, 2, std::nullopt),
+        request("webhook", HandoverStatus::Completed, 4, 60),
+        request("webhook", HandoverStatus::Failed, std::nullopt, std::nullopt),
+        request("portal", HandoverStatus::Completed, 1, 30),
+        request("portal", HandoverStatus::Pending, std::nullopt, std::nullopt),
     });
     EXPECT_EQ(report.overall.requests, 5);
     EXPECT_EQ(report.overall.delivered, 3);

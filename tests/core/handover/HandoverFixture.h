@@ -7,7 +7,7 @@
 #include "core/events/LocalEventBus.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverService.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/HandoverRepository.h"
 #include "core/store/VisitorRepository.h"
@@ -64,7 +64,8 @@ protected:
         core::conversation::Visitor visitor;
         std::string conversationId;
     };
-    Seeded seed(const std::string& status = "bot", const std::string& suffix = "1") {
+    Seeded seed(core::conversation::ConversationStatus status = core::conversation::ConversationStatus::Bot,
+                const std::string& suffix = "1") {
         Seeded seeded;
         auto& visitor = seeded.visitor;
         visitor.id = "visitor-" + suffix;
@@ -104,7 +105,7 @@ protected:
     TestDatabase database;
     core::common::ManualClock clock;
     core::config::WidgetRegistry widgets;
-    core::http::RateLimiter limiter;
+    core::limits::RateLimiter limiter;
     core::events::LocalEventBus bus;
     core::conversation::ConversationEvents conversationEvents;
     core::handover::HandoverEvents handoverEvents;

@@ -42,7 +42,7 @@ TEST_F(HandoverServiceTest, StoresTheRequestAndItsDeliveryAndMovesTheConversatio
     EXPECT_TRUE(answer.created);
     EXPECT_EQ(answer.confirmation, "Our team will email you.");
     const auto stored = requestById(answer.request.id);
-    EXPECT_EQ(stored.status, "pending");
+    EXPECT_EQ(stored.status, handover::HandoverStatus::Pending);
     EXPECT_EQ(stored.method, "webhook");
     EXPECT_EQ(stored.channel, "webhook");
     EXPECT_EQ(stored.visitorName, "Ada Lovelace"); // known from the pre-chat form
@@ -52,14 +52,14 @@ TEST_F(HandoverServiceTest, StoresTheRequestAndItsDeliveryAndMovesTheConversatio
 
     const auto deliveries = deliveriesOf(stored.id);
     ASSERT_EQ(deliveries.size(), 1u);
-    EXPECT_EQ(deliveries[0].status, "pending");
+    EXPECT_EQ(deliveries[0].status, handover::DeliveryStatus::Pending);
     EXPECT_EQ(deliveries[0].destination, "crm.example.com:443");
     EXPECT_EQ(deliveries[0].maxAttempts, 3);
     EXPECT_EQ(deliveries[0].dueAt, clock.nowMs());
 
     const auto conversation =
         database->read([&](store::Sql& sql) { return store::ConversationRepository().find(sql, seeded.conversationId); });
-    EXPECT_EQ(conversation->status, "pending");
+    EXPECT_EQ(conversation->status, conversation::ConversationStatus::Pending);
     EXPECT_EQ(conversation->handoverMethod, "webhook");
     EXPECT_EQ(published, (std::vector<std::string>{"conversation:updated", "handover:updated"}));
     EXPECT_EQ(wakes, 1);
@@ -116,12 +116,12 @@ TEST_F(HandoverServiceTest, APhoneGivenWithTheRequestSatisfiesTheMethod) {
 }
 
 TEST_F(HandoverServiceTest, SomeoneElsesConversationIsNotFoundAndClosedOrActiveOnesAreRefused) {
-    const auto mine = seed("bot", "1");
-    const auto theirs = seed("bot", "2");
+    const auto mine = seed(conversation::ConversationStatus::Bot, "1");
+    const auto theirs = seed(conversation::ConversationStatus::Bot, "2");
     expectApiError([&] { service.request(mine.visitor, ask(theirs)); }, 404, "not_found");
-    const auto resolved = seed("resolved", "3");
+    const auto resolved = seed(conversation::ConversationStatus::Resolved, "3");
     expectApiError([&] { service.request(resolved.visitor, ask(resolved)); }, 409, "conversation_closed");
-    const auto active = seed("active", "4");
+    const auto active = seed(conversation::ConversationStatus::Active, "4");
     expectApiError([&] { service.request(active.visitor, ask(active)); }, 409, "conversation_active");
 }
 
@@ -147,7 +147,7 @@ TEST_F(HandoverServiceTest, AnAgentTakingTheConversationCompletesTheOpenRequest)
     published.clear();
     service.conversationTaken(seeded.conversationId);
     const auto stored = requestById(answer.request.id);
-    EXPECT_EQ(stored.status, "completed");
+    EXPECT_EQ(stored.status, handover::HandoverStatus::Completed);
     EXPECT_EQ(stored.completedAt, clock.nowMs());
     EXPECT_EQ(published, std::vector<std::string>{"handover:updated"});
     service.conversationTaken(seeded.conversationId); // nothing open any more: no change, no event
@@ -167,13 +167,13 @@ TEST_F(HandoverServiceTest, RetryIsForAdminsAndOnlyForFailedRequests) {
     handover::DeliveryLedger ledger(*database, clock);
     const auto deliveryId = deliveriesOf(answer.request.id).at(0).id;
     ledger.book({deliveryId, clock.nowMs(), 10, switchboard::sdk::DeliveryResult::failed("HTTP 404 from crm.example.com"), 0});
-    ASSERT_EQ(requestById(answer.request.id).status, "failed");
+    ASSERT_EQ(requestById(answer.request.id).status, handover::HandoverStatus::Failed);
 
     clock.advanceMs(1000);
     const auto retried = service.retry(admin(), answer.request.id);
-    EXPECT_EQ(retried.status, "pending");
+    EXPECT_EQ(retried.status, handover::HandoverStatus::Pending);
     const auto delivery = deliveriesOf(answer.request.id).at(0);
-    EXPECT_EQ(delivery.status, "pending");
+    EXPECT_EQ(delivery.status, handover::DeliveryStatus::Pending);
     EXPECT_EQ(delivery.maxAttempts, 1 + 3);
     EXPECT_EQ(delivery.dueAt, clock.nowMs());
     EXPECT_FALSE(delivery.failedAt.has_value());

@@ -56,7 +56,7 @@ protected:
     }
 
     std::string requestFor(const std::string& suffix, const std::string& method) {
-        auto seeded = seed("bot", suffix);
+        auto seeded = seed(conversation::ConversationStatus::Bot, suffix);
         seeded.visitor.phone = "+447700900123";
         return service.request(seeded.visitor, ask(seeded, method)).request.id;
     }
@@ -100,8 +100,8 @@ TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBoo
     EXPECT_EQ(delivery.occurredAtMs, clock.nowMs());
 
     ASSERT_EQ(booked_.size(), 1u);
-    EXPECT_EQ(booked_[0].request.status, "notified");
-    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(booked_[0].request.status, handover::HandoverStatus::Notified);
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
     EXPECT_EQ(outbox->dispatchDue(), 0u); // nothing left
 }
 
@@ -124,7 +124,7 @@ TEST_F(OutboxWorkerTest, ARetryWaitsForItsScheduleAndComesBackAsTheNextAttempt) 
     EXPECT_EQ(outbox->dispatchDue(), 1u);
     outbox->waitIdle();
     EXPECT_EQ(attempts, (std::vector<int>{1, 2}));
-    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
 }
 
 TEST_F(OutboxWorkerTest, ASlowDestinationGetsNoMoreThanItsShareAndOthersStillGo) {
@@ -240,7 +240,7 @@ TEST_F(OutboxWorkerTest, StartingTakesBackTheLeasesThisNodeHeldAndDeliversThem) 
     outbox->start();
     ASSERT_TRUE(awaitBooked(1));
     outbox->stop();
-    EXPECT_EQ(requestById(requestId).status, "notified");
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
 }
 
 TEST_F(OutboxWorkerTest, AMethodRemovedFromTheWidgetFailsItsDeliveryWithoutCallingTheChannel) {
@@ -259,9 +259,9 @@ TEST_F(OutboxWorkerTest, AMethodRemovedFromTheWidgetFailsItsDeliveryWithoutCalli
     outbox->waitIdle();
     EXPECT_FALSE(called);
     const auto delivery = deliveriesOf(requestId).at(0);
-    EXPECT_EQ(delivery.status, "failed");
+    EXPECT_EQ(delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(delivery.lastError, "the widget no longer has the handover method \"sms\"");
-    EXPECT_EQ(requestById(requestId).status, "failed");
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Failed);
 }
 
 } // namespace

@@ -42,7 +42,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     auth::AgentService agents;

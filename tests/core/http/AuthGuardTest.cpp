@@ -43,7 +43,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService service;
     http::AuthGuard guard;

@@ -57,7 +57,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock{1'700'000'000'000};
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService service;
     http::AuthGuard guard;

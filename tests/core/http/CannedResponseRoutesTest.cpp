@@ -46,7 +46,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock{1'700'000'000'000};
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     conversation::CannedResponseService responses;

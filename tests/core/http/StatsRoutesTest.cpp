@@ -44,7 +44,7 @@ protected:
     TestDatabase database;
     common::ManualClock clock{1'700'000'000'000}; // 2023-11-14T22:13:20Z
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     conversation::StatsService stats;
@@ -77,7 +77,7 @@ TEST_F(StatsRoutesTest, ReadsThePeriodAsIsoDatesOrMilliseconds) {
     conversation::Conversation c;
     c.id = "c1";
     c.widgetId = "demo";
-    c.status = "resolved";
+    c.status = conversation::ConversationStatus::Resolved;
     c.createdAt = 1'699'000'000'000; // 2023-11-03
     c.firstMessageAt = c.createdAt;
     c.firstResponseAt = c.createdAt + 1500;

@@ -1,7 +1,7 @@
 #include "core/auth/PasswordHasher.h"
 #include "core/http/HttpPipeline.h"
 #include "core/http/PluginRoutes.h"
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 #include "core/plugin_host/HubHostServices.h"
 #include "core/store/AgentRepository.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
@@ -66,7 +66,7 @@ protected:
     common::ManualClock clock;
     StubHttpClient http;
     auth::PasswordHasher hasher{auth::PasswordHasher::Strength::Fast};
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     switchboard::tests::RecordingEventBus bus;
     auth::AuthService authService;
     http::AuthGuard guard;

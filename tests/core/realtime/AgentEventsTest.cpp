@@ -6,7 +6,7 @@
 namespace switchboard::core::realtime {
 namespace {
 
-using events::EventNames;
+namespace names = events::names;
 
 class AgentEventsTest : public tests::SocketIoHarness {
 protected:
@@ -24,17 +24,17 @@ TEST_F(AgentEventsTest, AnAgentSitsInItsOwnRoomAndItsWidgetsRooms) {
 }
 
 TEST_F(AgentEventsTest, JoiningAConversationPutsTheSocketInItsRoomAndLeavingTakesItOut) {
-    emit(agent, std::string(EventNames::AgentJoinConversation), idArg(), 1);
+    emit(agent, std::string(names::AgentJoinConversation), idArg(), 1);
     EXPECT_TRUE(ack(agent, 1)->getValue<bool>("joined"));
     EXPECT_NE(std::find(agent.rooms.begin(), agent.rooms.end(), "c:" + conversationId()), agent.rooms.end());
     // The bare id works too.
-    emit(agent, std::string(EventNames::AgentLeaveConversation), "\"" + conversationId() + "\"", 2);
+    emit(agent, std::string(names::AgentLeaveConversation), "\"" + conversationId() + "\"", 2);
     EXPECT_FALSE(ack(agent, 2)->getValue<bool>("joined"));
     EXPECT_EQ(std::find(agent.rooms.begin(), agent.rooms.end(), "c:" + conversationId()), agent.rooms.end());
 }
 
 TEST_F(AgentEventsTest, JoiningAConversationThatDoesNotExistIsNotFound) {
-    emit(agent, std::string(EventNames::AgentJoinConversation), R"({"conversation_id":"nope"})", 1);
+    emit(agent, std::string(names::AgentJoinConversation), R"({"conversation_id":"nope"})", 1);
     EXPECT_EQ(errorCode(ack(agent, 1)), "not_found");
     EXPECT_EQ(agent.rooms.size(), 2u);
 }
@@ -42,25 +42,25 @@ TEST_F(AgentEventsTest, JoiningAConversationThatDoesNotExistIsNotFound) {
 TEST_F(AgentEventsTest, AReplyIsStoredAndReachesTheVisitor) {
     world.bus.subscribe([this](const events::Event& event) { protocol.publish(event); });
     auto& visitor = connectVisitor(session);
-    emit(agent, std::string(EventNames::AgentSendMessage),
+    emit(agent, std::string(names::AgentSendMessage),
          "{\"conversation_id\":\"" + conversationId() + "\",\"text\":\"How can I help?\"}", 3);
     EXPECT_EQ(ack(agent, 3)->getValue<std::string>("text"), "How can I help?");
-    const auto heard = events(visitor, std::string(EventNames::MessageNew));
+    const auto heard = events(visitor, std::string(names::MessageNew));
     ASSERT_EQ(heard.size(), 1u);
     EXPECT_EQ(heard[0]->getValue<std::string>("text"), "How can I help?");
 }
 
 TEST_F(AgentEventsTest, StatusAndHeartbeatAreAnswered) {
-    emit(agent, std::string(EventNames::AgentSetStatus), "\"away\"", 4);
+    emit(agent, std::string(names::AgentSetStatus), "\"away\"", 4);
     EXPECT_EQ(ack(agent, 4)->getValue<std::string>("status"), "away");
-    emit(agent, std::string(EventNames::AgentSetStatus), R"({"status":"dancing"})", 5);
+    emit(agent, std::string(names::AgentSetStatus), R"({"status":"dancing"})", 5);
     EXPECT_NE(errorCode(ack(agent, 5)), "");
-    emit(agent, std::string(EventNames::AgentHeartbeat), "{}", 6);
+    emit(agent, std::string(names::AgentHeartbeat), "{}", 6);
     EXPECT_EQ(ack(agent, 6)->getValue<int>("heartbeat_s"), world.presenceConfig.heartbeatS);
 }
 
 TEST_F(AgentEventsTest, ViewingIsTiedToTheSocket) {
-    emit(agent, std::string(EventNames::AgentViewing), idArg(), 7);
+    emit(agent, std::string(names::AgentViewing), idArg(), 7);
     EXPECT_TRUE(ack(agent, 7)->getValue<bool>("viewing"));
     EXPECT_FALSE(world.viewing.viewers(conversationId()).empty());
     protocol.closed(loop, agent);
@@ -69,11 +69,11 @@ TEST_F(AgentEventsTest, ViewingIsTiedToTheSocket) {
 
 TEST_F(AgentEventsTest, TypingGoesToTheConversationTheAgentJoined) {
     auto& visitor = connectVisitor(session);
-    emit(agent, std::string(EventNames::AgentJoinConversation), idArg(), 1);
+    emit(agent, std::string(names::AgentJoinConversation), idArg(), 1);
     packets(agent);
-    emit(agent, std::string(EventNames::AgentTyping),
+    emit(agent, std::string(names::AgentTyping),
          "{\"conversation_id\":\"" + conversationId() + "\",\"is_typing\":true}");
-    const auto heard = events(visitor, std::string(EventNames::AgentTyping));
+    const auto heard = events(visitor, std::string(names::AgentTyping));
     ASSERT_EQ(heard.size(), 1u);
     EXPECT_EQ(heard[0]->getValue<std::string>("agent_id"), "agent-1");
     EXPECT_EQ(heard[0]->getValue<std::string>("agent_name"), "Grace");
@@ -88,7 +88,7 @@ TEST_F(AgentEventsTest, AnAccessChangeClosesTheAgentsSockets) {
 }
 
 TEST_F(AgentEventsTest, SyncRefusesANegativeSequence) {
-    emit(agent, std::string(EventNames::AgentSync),
+    emit(agent, std::string(names::AgentSync),
          "{\"conversation_id\":\"" + conversationId() + "\",\"after_seq\":-5}", 8);
     const auto error = ack(agent, 8)->getObject("error");
     ASSERT_TRUE(error);
@@ -98,9 +98,9 @@ TEST_F(AgentEventsTest, SyncRefusesANegativeSequence) {
 
 TEST_F(AgentEventsTest, TypingIntoAConversationNotJoinedIsAnsweredNotFound) {
     auto& visitor = connectVisitor(session);
-    emit(agent, std::string(EventNames::AgentTyping), idArg(), 9);
+    emit(agent, std::string(names::AgentTyping), idArg(), 9);
     EXPECT_EQ(errorCode(ack(agent, 9)), "not_found");
-    EXPECT_TRUE(events(visitor, std::string(EventNames::AgentTyping)).empty());
+    EXPECT_TRUE(events(visitor, std::string(names::AgentTyping)).empty());
 }
 
 } // namespace

@@ -7,7 +7,7 @@
 namespace switchboard::core::realtime {
 namespace {
 
-using events::EventNames;
+namespace names = events::names;
 
 class SocketIoProtocolTest : public tests::SocketIoHarness {};
 
@@ -72,7 +72,7 @@ TEST_F(SocketIoProtocolTest, AnotherNamespaceIsRefused) {
 
 TEST_F(SocketIoProtocolTest, AnEventBeforeConnectClosesTheSocket) {
     auto& connection = open();
-    emit(connection, std::string(EventNames::VisitorSync), "{}", 1);
+    emit(connection, std::string(names::VisitorSync), "{}", 1);
     ASSERT_TRUE(loop.closedWith(connection.id()));
     EXPECT_EQ(loop.closedWith(connection.id())->code, 1008);
 }
@@ -92,14 +92,14 @@ TEST_F(SocketIoProtocolTest, AnUnknownEventAskedWithAnAckIsAnsweredUnknownEvent)
 
 TEST_F(SocketIoProtocolTest, AnAgentEventFromAVisitorIsUnknown) {
     auto& visitor = connectVisitor(world.startVisitor());
-    emit(visitor, std::string(EventNames::AgentHeartbeat), "{}", 3);
+    emit(visitor, std::string(names::AgentHeartbeat), "{}", 3);
     EXPECT_EQ(errorCode(ack(visitor, 3)), "unknown_event");
 }
 
 TEST_F(SocketIoProtocolTest, ARequestWhenTheWorkersAreSaturatedIsAnsweredBusy) {
     auto& visitor = connectVisitor(world.startVisitor());
     workers.refusing = true;
-    emit(visitor, std::string(EventNames::VisitorSync), "{}", 2);
+    emit(visitor, std::string(names::VisitorSync), "{}", 2);
     EXPECT_EQ(errorCode(ack(visitor, 2)), "busy");
 }
 
@@ -127,10 +127,10 @@ TEST_F(SocketIoProtocolTest, ACommittedMessageReachesTheVisitorAndTheAgentsOfIts
     packets(agent);
     world.messages.postVisitorMessage(session.view.visitor, session.view.conversation.id, "hello", std::nullopt);
     loop.runPosted();
-    const auto toVisitor = events(visitor, std::string(EventNames::MessageNew));
+    const auto toVisitor = events(visitor, std::string(names::MessageNew));
     ASSERT_EQ(toVisitor.size(), 1u);
     EXPECT_EQ(toVisitor[0]->getValue<std::string>("text"), "hello");
-    EXPECT_EQ(events(agent, std::string(EventNames::MessageNew)).size(), 1u);
+    EXPECT_EQ(events(agent, std::string(names::MessageNew)).size(), 1u);
 }
 
 TEST_F(SocketIoProtocolTest, AResolvedConversationTellsTheVisitorOnlyItsIdAndStatus) {
@@ -139,13 +139,13 @@ TEST_F(SocketIoProtocolTest, AResolvedConversationTellsTheVisitorOnlyItsIdAndSta
     Poco::JSON::Object::Ptr conversation = new Poco::JSON::Object;
     conversation->set("status", "resolved");
     conversation->set("tags", "vip");
-    events::Event event{std::string(EventNames::ConversationResolved), new Poco::JSON::Object,
+    events::Event event{std::string(names::ConversationResolved), new Poco::JSON::Object,
                         {{events::Room::Kind::Conversation, session.view.conversation.id}}};
     event.payload->set("conversation_id", session.view.conversation.id);
     event.payload->set("conversation", conversation);
     protocol.publish(event);
     loop.runPosted();
-    const auto heard = events(visitor, std::string(EventNames::ConversationResolved));
+    const auto heard = events(visitor, std::string(names::ConversationResolved));
     ASSERT_EQ(heard.size(), 1u);
     EXPECT_EQ(heard[0]->getValue<std::string>("status"), "resolved");
     EXPECT_FALSE(heard[0]->has("conversation"));
@@ -160,28 +160,28 @@ protected:
 TEST_F(SocketIoProtocolLimitTest, AVisitorsEventsPastTheAddressLimitAreRefusedWithRetryAfter) {
     auto& visitor = connectVisitor(world.startVisitor());
     for (std::uint64_t id = 1; id <= 5; ++id) {
-        emit(visitor, std::string(EventNames::WidgetHeartbeat), "{}", id);
+        emit(visitor, std::string(names::WidgetHeartbeat), "{}", id);
         EXPECT_EQ(errorCode(ack(visitor, id)), "");
     }
-    emit(visitor, std::string(EventNames::VisitorSync), "{}", 6);
+    emit(visitor, std::string(names::VisitorSync), "{}", 6);
     const auto refused = ack(visitor, 6)->getObject("error");
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->getValue<std::string>("code"), "rate_limited");
     EXPECT_GE(refused->getValue<int>("retry_after"), 1);
     // After a minute the address may send again.
     world.clock.advanceMs(60'000);
-    emit(visitor, std::string(EventNames::WidgetHeartbeat), "{}", 7);
+    emit(visitor, std::string(names::WidgetHeartbeat), "{}", 7);
     EXPECT_EQ(errorCode(ack(visitor, 7)), "");
 }
 
 TEST_F(SocketIoProtocolLimitTest, ASocketThatKeepsSendingOnceRefusedIsClosedWithPolicyViolation) {
     auto& visitor = connectVisitor(world.startVisitor());
-    for (int i = 0; i < 5; ++i) emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    for (int i = 0; i < 5; ++i) emit(visitor, std::string(names::VisitorTyping), R"({"is_typing":true})");
     for (int i = 0; i < SocketRequestLimit::RefusalsBeforeClose; ++i) {
-        emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+        emit(visitor, std::string(names::VisitorTyping), R"({"is_typing":true})");
     }
     EXPECT_FALSE(loop.closedWith(visitor.id()));
-    emit(visitor, std::string(EventNames::VisitorTyping), R"({"is_typing":true})");
+    emit(visitor, std::string(names::VisitorTyping), R"({"is_typing":true})");
     ASSERT_TRUE(loop.closedWith(visitor.id()));
     EXPECT_EQ(loop.closedWith(visitor.id())->code, 1008);
 }
@@ -189,7 +189,7 @@ TEST_F(SocketIoProtocolLimitTest, ASocketThatKeepsSendingOnceRefusedIsClosedWith
 TEST_F(SocketIoProtocolLimitTest, AnAgentsEventsAreNotLimitedByAddress) {
     auto& agent = connectAgent(world.signInAgent());
     for (std::uint64_t id = 1; id <= 50; ++id) {
-        emit(agent, std::string(EventNames::AgentHeartbeat), "{}", id);
+        emit(agent, std::string(names::AgentHeartbeat), "{}", id);
         EXPECT_EQ(errorCode(ack(agent, id)), "");
     }
 }

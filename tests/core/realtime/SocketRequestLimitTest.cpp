@@ -22,7 +22,7 @@ protected:
     }
 
     common::ManualClock clock;
-    http::RateLimiter limiter;
+    limits::RateLimiter limiter;
     SocketRequestLimit limit;
 };
 

@@ -9,7 +9,7 @@ namespace {
 class HandoverRepositoryTest : public HandoverFixture {
 protected:
     std::string requestFor(const std::string& suffix, const std::string& method) {
-        auto seeded = seed("bot", suffix);
+        auto seeded = seed(conversation::ConversationStatus::Bot, suffix);
         seeded.visitor.phone = "+447700900123";
         return service.request(seeded.visitor, ask(seeded, method)).request.id;
     }
@@ -66,27 +66,30 @@ TEST_F(HandoverRepositoryTest, ABookingOnADeliveryThatChangedWritesNothing) {
     const auto requestId = requestFor("1", "webhook");
     auto delivery = deliveriesOf(requestId).at(0);
     auto request = requestById(requestId);
-    delivery.status = "delivered";
+    delivery.status = handover::DeliveryStatus::Delivered;
     delivery.attempts = 1;
-    request.status = "notified";
+    request.status = handover::HandoverStatus::Notified;
     const handover::DeliveryAttempt attempt{delivery.id, 1, clock.nowMs(), 5, "delivered", 200, std::nullopt,
                                             std::nullopt};
 
     auto written = write([&](store::Sql& sql) {
-        return repository.saveBooking(sql, delivery, /*expectedAttempts=*/1, attempt, request, "pending");
+        return repository.saveBooking(sql, delivery, /*expectedAttempts=*/1, attempt, request,
+                                      handover::HandoverStatus::Pending);
     });
     EXPECT_FALSE(written.deliverySaved);
     EXPECT_FALSE(written.request);
-    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "pending");
-    EXPECT_EQ(requestById(requestId).status, "pending");
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Pending);
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Pending);
     EXPECT_TRUE(write([&](store::Sql& sql) { return repository.attemptsOf(sql, delivery.id); }).empty());
 
     written = write(
-        [&](store::Sql& sql) { return repository.saveBooking(sql, delivery, 0, attempt, request, "notified"); });
+        [&](store::Sql& sql) {
+            return repository.saveBooking(sql, delivery, 0, attempt, request, handover::HandoverStatus::Notified);
+        });
     EXPECT_TRUE(written.deliverySaved);
     EXPECT_FALSE(written.request); // its status was not the one expected
-    EXPECT_EQ(deliveriesOf(requestId).at(0).status, "delivered");
-    EXPECT_EQ(requestById(requestId).status, "pending");
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Delivered);
+    EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Pending);
     EXPECT_EQ(write([&](store::Sql& sql) { return repository.attemptsOf(sql, delivery.id); }).size(), 1u);
 }
 
@@ -94,17 +97,19 @@ TEST_F(HandoverRepositoryTest, ABookingCountsTheRequestsAttemptsInTheDatabase) {
     const auto requestId = requestFor("1", "webhook");
     auto delivery = deliveriesOf(requestId).at(0);
     auto request = requestById(requestId);
-    delivery.status = "delivered";
+    delivery.status = handover::DeliveryStatus::Delivered;
     delivery.attempts = 1;
-    request.status = "notified";
+    request.status = handover::HandoverStatus::Notified;
     request.notifiedAt = clock.nowMs();
     request.attempts = 41; // not copied: counted up from what is stored
     const handover::DeliveryAttempt attempt{delivery.id, 1, clock.nowMs(), 5, "delivered", 200, std::nullopt,
                                             std::nullopt};
     const auto written = write(
-        [&](store::Sql& sql) { return repository.saveBooking(sql, delivery, 0, attempt, request, "pending"); });
+        [&](store::Sql& sql) {
+            return repository.saveBooking(sql, delivery, 0, attempt, request, handover::HandoverStatus::Pending);
+        });
     ASSERT_TRUE(written.request);
-    EXPECT_EQ(written.request->status, "notified");
+    EXPECT_EQ(written.request->status, handover::HandoverStatus::Notified);
     EXPECT_EQ(written.request->attempts, 1);
     EXPECT_EQ(requestById(requestId).attempts, 1);
 }

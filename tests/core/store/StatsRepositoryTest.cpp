@@ -5,12 +5,13 @@
 #include <gtest/gtest.h>
 
 using namespace switchboard::core;
+using Status = conversation::ConversationStatus;
 using switchboard::tests::seedConversation;
 using switchboard::tests::TestDatabase;
 
 namespace {
 
-conversation::Conversation makeConversation(const std::string& id, const std::string& widget, const std::string& status,
+conversation::Conversation makeConversation(const std::string& id, const std::string& widget, Status status,
                                             std::int64_t createdAt) {
     conversation::Conversation c;
     c.id = id;
@@ -23,34 +24,34 @@ conversation::Conversation makeConversation(const std::string& id, const std::st
 class StatsRepositoryTest : public ::testing::Test {
 protected:
     StatsRepositoryTest() {
-        auto c1 = makeConversation("c1", "demo", "resolved", 10'000);
+        auto c1 = makeConversation("c1", "demo", Status::Resolved, 10'000);
         c1.firstMessageAt = 11'000;
         c1.firstResponseAt = 15'000; // 4 s
         c1.resolvedAt = 70'000;      // 60 s
         c1.rating = 5;
         seedConversation(*database, c1, {"visitor", "bot", "visitor", "agent"});
 
-        auto c2 = makeConversation("c2", "demo", "active", 20'000);
+        auto c2 = makeConversation("c2", "demo", Status::Active, 20'000);
         c2.firstResponseAt = 26'000; // 6 s from the start, as there is no visitor message
         c2.rating = 2;
         seedConversation(*database, c2, {"visitor", "agent", "agent", "system"});
 
-        seedConversation(*database, makeConversation("c3", "demo", "bot", 30'000), {"visitor", "bot"});
+        seedConversation(*database, makeConversation("c3", "demo", Status::Bot, 30'000), {"visitor", "bot"});
 
-        auto c4 = makeConversation("c4", "sales", "closed", 40'000);
+        auto c4 = makeConversation("c4", "sales", Status::Closed, 40'000);
         c4.firstMessageAt = 40'000;
         c4.firstResponseAt = 50'000; // 10 s
         c4.resolvedAt = 130'000;     // 90 s
         c4.rating = 4;
         seedConversation(*database, c4, {"visitor", "agent"});
 
-        seedConversation(*database, makeConversation("c5", "sales", "pending", 50'000), {});
+        seedConversation(*database, makeConversation("c5", "sales", Status::Pending, 50'000), {});
 
         // Just outside [10'000, 200'000).
-        auto early = makeConversation("early", "demo", "resolved", 9'999);
+        auto early = makeConversation("early", "demo", Status::Resolved, 9'999);
         early.rating = 1;
         seedConversation(*database, early, {"visitor", "agent"});
-        auto late = makeConversation("late", "sales", "resolved", 200'000);
+        auto late = makeConversation("late", "sales", Status::Resolved, 200'000);
         late.rating = 1;
         seedConversation(*database, late, {"visitor", "visitor"});
     }

@@ -2,6 +2,7 @@
 
 // The whole plugin contract in one include.
 #include "switchboard/sdk/Channel.h"
+#include "switchboard/sdk/ContactAddress.h"
 #include "switchboard/sdk/Delivery.h"
 #include "switchboard/sdk/DeliveryResult.h"
 #include "switchboard/sdk/Error.h"
@@ -9,5 +10,6 @@
 #include "switchboard/sdk/HttpClient.h"
 #include "switchboard/sdk/Inbound.h"
 #include "switchboard/sdk/Settings.h"
+#include "switchboard/sdk/SettingsReader.h"
 #include "switchboard/sdk/Version.h"
 #include "switchboard/sdk/Webhook.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace switchboard::core::http {
+namespace switchboard::core::limits {
 
 /// "At most N events per window per key" (requests per IP, logins per account, ...) in bounded memory.
 /// Thread-safe; keys are spread over independently locked shards so concurrent requests rarely contend.
@@ -50,4 +50,4 @@ private:
     std::vector<std::unique_ptr<Shard>> _shards;
 };
 
-} // namespace switchboard::core::http
+} // namespace switchboard::core::limits

@@ -1,4 +1,4 @@
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <vector>
 
 using switchboard::core::common::ManualClock;
-using switchboard::core::http::RateLimiter;
+using switchboard::core::limits::RateLimiter;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "core/http/RateLimiter.h"
+#include "core/limits/RateLimiter.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace switchboard::core::http {
+namespace switchboard::core::limits {
 
 namespace {
 
@@ -122,4 +122,4 @@ std::size_t RateLimiter::size() const {
     return total;
 }
 
-} // namespace switchboard::core::http
+} // namespace switchboard::core::limits
