@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
 
 namespace switchboard::core::http {
 
@@ -18,7 +19,20 @@ ApiError wrongType(const std::string& key, const std::string& expected) {
 
 bool isNull(const Poco::Dynamic::Var& value) { return value.isEmpty(); }
 
+bool isJson(const std::string& contentType) {
+    const auto mediaType = Poco::trim(contentType.substr(0, contentType.find(';')));
+    return Poco::icompare(mediaType, "application/json") == 0;
+}
+
 } // namespace
+
+JsonBody JsonBody::read(const HttpRequest& request) {
+    const bool typed = request.headers.has("Content-Type");
+    if ((typed || !request.body.empty()) && !isJson(request.header("Content-Type")))
+        throw ApiError(415, "unsupported_media_type",
+                       "the request body must be sent as Content-Type: application/json");
+    return parse(request.body);
+}
 
 JsonBody JsonBody::parse(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody(new Poco::JSON::Object);
