@@ -1,6 +1,7 @@
 #include "core/http/JsonBody.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/JsonNulCheck.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
@@ -36,15 +37,17 @@ JsonBody JsonBody::read(const HttpRequest& request) {
 
 JsonBody JsonBody::parse(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody(new Poco::JSON::Object);
+    Poco::Dynamic::Var value;
     try {
         Poco::JSON::Parser parser;
-        auto value = parser.parse(text);
-        if (value.type() != typeid(Poco::JSON::Object::Ptr))
-            throw ApiError::badRequest("invalid_json", "the request body must be a JSON object");
-        return JsonBody(value.extract<Poco::JSON::Object::Ptr>());
+        value = parser.parse(text);
     } catch (const Poco::Exception&) {
         throw ApiError::badRequest("invalid_json", "the request body is not valid JSON");
     }
+    if (value.type() != typeid(Poco::JSON::Object::Ptr))
+        throw ApiError::badRequest("invalid_json", "the request body must be a JSON object");
+    common::JsonNulCheck::refuse(value);
+    return JsonBody(value.extract<Poco::JSON::Object::Ptr>());
 }
 
 bool JsonBody::has(const std::string& key) const { return _object->has(key) && !isNull(_object->get(key)); }

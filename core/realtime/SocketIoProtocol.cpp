@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/ApiErrorJson.h"
+#include "core/common/JsonNulCheck.h"
 #include "core/common/SecureRandom.h"
 #include "core/conversation/ConversationJson.h"
 #include "core/presence/VisitorPresenceJson.h"
@@ -287,6 +288,12 @@ void SocketIoProtocol::connect(RealtimeLoop& loop, Connection& connection, Poco:
 void SocketIoProtocol::event(RealtimeLoop& loop, Connection& connection, const SocketIoPacket& packet) {
     const auto args = packet.array();
     const auto arg = args->size() > 1 ? args->get(1) : Poco::Dynamic::Var();
+    try {
+        common::JsonNulCheck::refuse(arg);
+    } catch (const common::ApiError& error) {
+        if (packet.ackId()) loop.send(connection, ackFrame(*packet.ackId(), common::apiErrorJson(error)));
+        return;
+    }
     const auto& name = packet.eventName();
     const bool known = connection.identity->isVisitor()
                            ? visitorEvent(loop, connection, name, objectArg(arg), packet.ackId())
