@@ -92,7 +92,7 @@ void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {
     json->set("visitor_token", session.visitorToken);
     json->set("status", session.view.conversation.status);
     json->set("resumed", session.resumed);
-    json->set("conversation", ConversationJson::conversation(session.view, true));
+    json->set("conversation", ConversationJson::visitorConversation(session.view));
     json->set("messages", ConversationJson::messages(session.messages));
     response.json(session.resumed ? 200 : 201, json);
 }
