@@ -153,10 +153,12 @@ struct Hub::Parts {
           handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
           handoverQueries(database, clock),
           visitorAuth(sessions, widgets),
-          handoverConfig(widgets, config,
-                         [this](const config::WidgetConfig& widget) {
-                             return plugin_host::MethodSettingsCheck::problems(plugins, widget);
-                         }),
+          handoverConfig(
+              widgets, config,
+              [this](const config::WidgetConfig& widget) {
+                  return plugin_host::MethodSettingsCheck::problems(plugins, widget);
+              },
+              [this](const std::string& url) { httpClient.check(url); }),
           webhookTester(httpClient, clock, widgets),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
           pluginRoutes(guard, plugins),

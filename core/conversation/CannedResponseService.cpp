@@ -110,11 +110,9 @@ CannedResponse CannedResponseService::validated(const auth::Caller& caller, cons
     if (chars == 0 || chars > _maxContentChars)
         throw ApiError::invalid("validation_failed",
                                 "content must be 1 to " + std::to_string(_maxContentChars) + " characters", "content");
-    if (draft.widgetId) {
-        if (!_widgetExists(*draft.widgetId))
-            throw ApiError::invalid("validation_failed", "unknown widget '" + *draft.widgetId + "'", "widget_id");
-        if (!caller.canSee(*draft.widgetId)) throw ApiError::forbidden("you do not serve this widget");
-    }
+    // A widget the agent does not serve is one they cannot know of: 404, as for an unknown one.
+    if (draft.widgetId && (!_widgetExists(*draft.widgetId) || !caller.canSee(*draft.widgetId)))
+        throw ApiError::notFound("widget");
 
     response.shortcut = draft.shortcut;
     response.content = draft.content;

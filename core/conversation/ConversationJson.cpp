@@ -25,6 +25,43 @@ Poco::JSON::Object::Ptr parseObject(const std::string& json) {
     return new Poco::JSON::Object;
 }
 
+/// What the visitor told the hub about themselves.
+Poco::JSON::Object::Ptr visitorDetails(const Visitor& v) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("id", v.id);
+    json->set("name", orNull(v.name));
+    json->set("email", orNull(v.email));
+    json->set("phone", orNull(v.phone));
+    json->set("custom", parseObject(v.customFieldsJson));
+    json->set("current_url", orNull(v.currentUrl));
+    json->set("referrer", orNull(v.referrer));
+    return json;
+}
+
+Poco::Dynamic::Var lastMessage(const Conversation& c) {
+    if (!c.lastMessageText) return {};
+    Poco::JSON::Object::Ptr last = new Poco::JSON::Object;
+    last->set("text", *c.lastMessageText);
+    last->set("sender_type", orNull(c.lastMessageSender));
+    last->set("created_at", timeOrNull(c.lastMessageAt));
+    return last;
+}
+
+/// The fields both the agents' and the visitor's views have.
+Poco::JSON::Object::Ptr sharedFields(const Conversation& c) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("id", c.id);
+    json->set("widget_id", c.widgetId);
+    json->set("status", toString(c.status));
+    json->set("rating", orNull(c.rating));
+    json->set("feedback", orNull(c.feedback));
+    json->set("resolved_at", timeOrNull(c.resolvedAt));
+    json->set("created_at", common::formatIso8601Ms(c.createdAt));
+    json->set("last_seq", c.lastSeq);
+    json->set("last_message", lastMessage(c));
+    return json;
+}
+
 } // namespace
 
 Poco::JSON::Object::Ptr ConversationJson::message(const Message& m) {
@@ -50,14 +87,7 @@ Poco::JSON::Array::Ptr ConversationJson::messages(const std::vector<Message>& me
 }
 
 Poco::JSON::Object::Ptr ConversationJson::visitor(const Visitor& v) {
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
-    json->set("id", v.id);
-    json->set("name", orNull(v.name));
-    json->set("email", orNull(v.email));
-    json->set("phone", orNull(v.phone));
-    json->set("custom", parseObject(v.customFieldsJson));
-    json->set("current_url", orNull(v.currentUrl));
-    json->set("referrer", orNull(v.referrer));
+    auto json = visitorDetails(v);
     json->set("user_agent", orNull(v.userAgent));
     json->set("ip", orNull(v.ip));
     json->set("first_seen_at", common::formatIso8601Ms(v.firstSeenAt));
@@ -65,39 +95,30 @@ Poco::JSON::Object::Ptr ConversationJson::visitor(const Visitor& v) {
     return json;
 }
 
-Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& view, bool forVisitor) {
+Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& view) {
     const auto& c = view.conversation;
-    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
-    json->set("id", c.id);
-    json->set("widget_id", c.widgetId);
-    json->set("status", toString(c.status));
+    auto json = sharedFields(c);
     json->set("priority", c.priority);
     Poco::JSON::Array::Ptr tags = new Poco::JSON::Array;
     for (const auto& tag : c.tags) tags->add(tag);
     json->set("tags", tags);
     json->set("assigned_agent_id", orNull(c.assignedAgentId));
     json->set("subject", orNull(c.subject));
-    json->set("rating", c.rating ? Poco::Dynamic::Var(*c.rating) : Poco::Dynamic::Var());
-    json->set("feedback", orNull(c.feedback));
     json->set("handover_method", orNull(c.handoverMethod));
     json->set("first_message_at", timeOrNull(c.firstMessageAt));
     json->set("first_response_at", timeOrNull(c.firstResponseAt));
     json->set("last_message_at", timeOrNull(c.lastMessageAt));
-    json->set("resolved_at", timeOrNull(c.resolvedAt));
-    json->set("created_at", common::formatIso8601Ms(c.createdAt));
     json->set("updated_at", common::formatIso8601Ms(c.updatedAt));
-    json->set("last_seq", c.lastSeq);
-    json->set("unread_count", forVisitor ? c.unreadByVisitor : c.unreadByAgent);
-    if (c.lastMessageText) {
-        Poco::JSON::Object::Ptr last = new Poco::JSON::Object;
-        last->set("text", *c.lastMessageText);
-        last->set("sender_type", orNull(c.lastMessageSender));
-        last->set("created_at", timeOrNull(c.lastMessageAt));
-        json->set("last_message", last);
-    } else {
-        json->set("last_message", Poco::Dynamic::Var());
-    }
+    json->set("unread_count", c.unreadByAgent);
     json->set("visitor", visitor(view.visitor));
+    return json;
+}
+
+Poco::JSON::Object::Ptr ConversationJson::visitorConversation(const ConversationView& view) {
+    auto json = sharedFields(view.conversation);
+    // Agent and bot messages the visitor has not read.
+    json->set("unread_count", view.conversation.unreadByVisitor);
+    json->set("visitor", visitorDetails(view.visitor));
     return json;
 }
 

@@ -19,8 +19,11 @@ public:
     static Poco::JSON::Object::Ptr message(const Message& message);
     static Poco::JSON::Array::Ptr messages(const std::vector<Message>& messages);
     static Poco::JSON::Object::Ptr visitor(const Visitor& visitor);
-    /// `forVisitor` switches `unread_count` to what the visitor has not read (agent and bot messages).
-    static Poco::JSON::Object::Ptr conversation(const ConversationView& view, bool forVisitor = false);
+    /// The agents' view: everything, the team's own fields (tags, subject, priority, assignee) included.
+    static Poco::JSON::Object::Ptr conversation(const ConversationView& view);
+    /// The visitor's own view: what concerns them (ids, status, their rating, what they have not read, the last
+    /// message, the details they gave), none of the team's fields or what the hub recorded about them.
+    static Poco::JSON::Object::Ptr visitorConversation(const ConversationView& view);
 
     /// Agents' views add to `conversation(view)` whether the visitor is connected (`visitor.is_online`), and
     /// `lastSeenAtMs` replaces the stored `visitor.last_seen_at`, which is only written when they go offline.

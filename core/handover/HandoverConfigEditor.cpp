@@ -3,9 +3,11 @@
 #include "core/common/ApiError.h"
 #include "core/common/AtomicFile.h"
 #include "core/config/YamlTopLevelBlock.h"
+#include "core/handover/UrlRedactor.h"
 
 #include <Poco/JSON/Array.h>
 
+#include <switchboard/sdk/HttpClient.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -120,15 +122,8 @@ std::string handoverBlock(const Poco::JSON::Object::Ptr& body, const YAML::Node&
 } // namespace
 
 HandoverConfigEditor::HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub,
-                                           MethodCheck checkMethods)
-    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)) {}
-
-bool HandoverConfigEditor::isSecret(const std::string& settingName) {
-    for (const auto* word : {"secret", "password", "token", "key"}) {
-        if (settingName.find(word) != std::string::npos) return true;
-    }
-    return false;
-}
+                                           MethodCheck checkMethods, UrlCheck checkUrl)
+    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)), _checkUrl(std::move(checkUrl)) {}
 
 Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, const std::string& widgetId) const {
     const auto widget = _widgets.find(widgetId);
@@ -150,7 +145,13 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, c
         entry->set("requires", required);
         entry->set("confirmation", method.confirmation);
         Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
-        for (const auto& [key, value] : method.settings) settings->set(key, isSecret(key) ? std::string(Mask) : value);
+        for (const auto& [key, value] : method.settings) {
+            if (SecretName::isSecretSetting(key)) {
+                settings->set(key, std::string(Mask));
+            } else {
+                settings->set(key, caller.agent.isAdmin() ? value : UrlRedactor::redact(value));
+            }
+        }
         entry->set("settings", settings);
         methods->add(entry);
     }
@@ -181,11 +182,31 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::update(const auth::Caller& caller,
     } catch (const config::ConfigError& error) {
         refuse(error.issues());
     }
-    if (const auto problems = _checkMethods(parsed); !problems.empty()) refuse(problems);
+    auto problems = _checkMethods(parsed);
+    const auto urls = refusedUrls(parsed);
+    problems.insert(problems.end(), urls.begin(), urls.end());
+    if (!problems.empty()) refuse(problems);
 
     common::AtomicFile::write(widget->sourceFile, newText);
     _widgets.replace(parsed);
     return view(caller, widgetId);
+}
+
+std::vector<config::ConfigIssue> HandoverConfigEditor::refusedUrls(const config::WidgetConfig& widget) const {
+    std::vector<config::ConfigIssue> issues;
+    for (const auto& method : widget.handover.methods) {
+        for (const auto& [key, value] : method.settings) {
+            if (key != "url" && !key.ends_with("_url")) continue;
+            try {
+                _checkUrl(value);
+            } catch (const sdk::HttpError& error) {
+                // A name that does not resolve now may later; delivery checks every address again.
+                if (error.kind() != sdk::HttpError::Kind::Refused) continue;
+                issues.push_back({widget.sourceFile, 0, Prefix + "methods." + method.name + "." + key, error.what()});
+            }
+        }
+    }
+    return issues;
 }
 
 } // namespace switchboard::core::handover

@@ -5,6 +5,7 @@
 #include "core/config/ConfigLoader.h"
 #include "core/config/HubConfig.h"
 #include "core/config/WidgetRegistry.h"
+#include "core/handover/SecretName.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -17,19 +18,24 @@ namespace switchboard::core::handover {
 
 /// A widget's handover block as the portal's settings page reads and writes it:
 /// `{widget_id, enabled, default_method, max_attempts, methods: [{name, channel, label, requires, confirmation,
-/// settings: {...}}]}`, secrets masked.
+/// settings: {...}}]}`, secrets masked; for agents who are not admins, the credentials in URLs too (UrlRedactor).
 ///
 /// A change is written back into the widget's YAML file (only the `handover:` block is rewritten; every other line
 /// and comment stays), validated exactly as at start-up (the file's parser, then each method's channel), written
-/// atomically and applied at once. Bad input leaves the file and the running configuration untouched.
+/// atomically and applied at once. A setting named `url` or `..._url` is a URL the hub will call: it must be one the
+/// outbound policy lets requests reach (hub.yaml `outbound`). Bad input leaves the file and the running
+/// configuration untouched.
 class HandoverConfigEditor {
 public:
     /// Shown instead of a secret; sent back unchanged, it keeps the secret the file has.
-    static constexpr const char* Mask = "********";
+    static constexpr const char* Mask = SecretName::Mask;
     /// The channels' checks of method settings (problems keyed `handover.methods.<method>.<key>`).
     using MethodCheck = std::function<std::vector<config::ConfigIssue>(const config::WidgetConfig&)>;
+    /// The outbound policy's check of a URL: throws sdk::HttpError, of kind Refused when requests may not go there.
+    using UrlCheck = std::function<void(const std::string& url)>;
 
-    HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub, MethodCheck checkMethods);
+    HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub, MethodCheck checkMethods,
+                         UrlCheck checkUrl);
 
     /// Agents of the widget (404 otherwise).
     Poco::JSON::Object::Ptr view(const auth::Caller& caller, const std::string& widgetId) const;
@@ -37,13 +43,14 @@ public:
     Poco::JSON::Object::Ptr update(const auth::Caller& caller, const std::string& widgetId,
                                    const Poco::JSON::Object::Ptr& body);
 
-    /// Setting names whose values are secrets: `secret`, and names containing secret, password, token or key.
-    static bool isSecret(const std::string& settingName);
-
 private:
+    /// What the outbound policy refuses among the methods' URLs (`handover.methods.<method>.<key>`).
+    std::vector<config::ConfigIssue> refusedUrls(const config::WidgetConfig& widget) const;
+
     config::WidgetRegistry& _widgets;
     const config::HubConfig& _hub;
     MethodCheck _checkMethods;
+    UrlCheck _checkUrl;
     config::ConfigLoader _loader;
     std::mutex _writing;
 };

@@ -31,7 +31,7 @@ void AgentRoutes::list(HttpRequest& request, HttpResponse& response) {
 void AgentRoutes::create(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     AgentService::requireAdmin(caller); // before the body, so a non-admin learns nothing from validation
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     AgentService::NewAgent input;
     input.email = body.requireString("email");
     input.displayName = body.requireString("display_name");
@@ -50,7 +50,7 @@ void AgentRoutes::get(HttpRequest& request, HttpResponse& response) {
 void AgentRoutes::update(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     AgentService::requireAdmin(caller);
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     AgentService::AgentChanges changes;
     changes.email = body.optString("email");
     changes.displayName = body.optString("display_name");

@@ -1,6 +1,7 @@
 #include "core/http/AuthGuard.h"
 
 #include "core/common/ApiError.h"
+#include "core/http/CrossSiteCheck.h"
 
 namespace switchboard::core::http {
 
@@ -15,7 +16,8 @@ auth::Caller AuthGuard::require(const HttpRequest& request) const {
 std::optional<std::string> AuthGuard::tokenOf(const HttpRequest& request) {
     if (auto bearer = request.bearerToken()) return bearer;
     auto cookie = request.cookie(kSessionCookie);
-    if (cookie && cookie->empty()) return std::nullopt;
+    if (!cookie || cookie->empty()) return std::nullopt;
+    CrossSiteCheck::admitCookieRequest(request);
     return cookie;
 }
 

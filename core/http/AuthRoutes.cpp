@@ -17,7 +17,7 @@ void AuthRoutes::registerRoutes(Router& router) {
 }
 
 void AuthRoutes::login(HttpRequest& request, HttpResponse& response) {
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     const auto email = body.requireString("email");
     const auto password = body.requireString("password");
     const auto result = _auth.login(email, password, request.clientIp, request.header("User-Agent"));
@@ -43,7 +43,7 @@ void AuthRoutes::me(HttpRequest& request, HttpResponse& response) {
 
 void AuthRoutes::changePassword(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     _auth.changePassword(caller, body.requireString("current_password"), body.requireString("new_password"));
     response.noContent();
 }

@@ -31,7 +31,7 @@ Poco::JSON::Object::Ptr toJson(const CannedResponse& r) {
 }
 
 CannedResponseService::Draft draftOf(const HttpRequest& request) {
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     CannedResponseService::Draft draft;
     draft.title = body.requireString("title");
     draft.shortcut = body.requireString("shortcut");

@@ -26,7 +26,7 @@ void ConversationRoutes::registerRoutes(Router& router) {
             res.json(200, _toJson(change(caller, req)));
         };
     };
-    auto agentIdOf = [](const HttpRequest& req) { return JsonBody::parse(req.body).requireString("agent_id"); };
+    auto agentIdOf = [](const HttpRequest& req) { return JsonBody::read(req).requireString("agent_id"); };
 
     router.add("GET", "/api/conversations", [this](auto& req, auto& res) { list(req, res); });
     router.add("GET", "/api/conversations/{id}", [this](auto& req, auto& res) { detail(req, res); });
@@ -90,7 +90,7 @@ void ConversationRoutes::listMessages(HttpRequest& request, HttpResponse& respon
 
 void ConversationRoutes::reply(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
-    auto body = JsonBody::parse(request.body);
+    auto body = JsonBody::read(request);
     auto posted = _messages.postAgentMessage(caller, request.pathParam("id"), body.requireString("text"),
                                              body.optString("client_msg_id"));
     response.json(posted.created ? 201 : 200, ConversationJson::message(posted.message));
@@ -99,7 +99,7 @@ void ConversationRoutes::reply(HttpRequest& request, HttpResponse& response) {
 void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
     auto receipt =
-        _conversations.markRead(caller, request.pathParam("id"), JsonBody::parse(request.body).optInteger("up_to_seq"));
+        _conversations.markRead(caller, request.pathParam("id"), JsonBody::read(request).optInteger("up_to_seq"));
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("conversation_id", request.pathParam("id"));
     json->set("unread_count", receipt.unreadCount);
@@ -109,7 +109,7 @@ void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
 
 void ConversationRoutes::patch(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
-    auto body = JsonBody::parse(request.body);
+    auto body = JsonBody::read(request);
     conversation::ConversationChanges changes;
     changes.priority = body.optString("priority");
     changes.tags = body.optStringArray("tags");

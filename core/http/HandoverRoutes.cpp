@@ -50,7 +50,7 @@ void HandoverRoutes::registerRoutes(Router& router) {
 
 void HandoverRoutes::request(HttpRequest& request, HttpResponse& response) {
     const auto visitor = _visitors.require(request);
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     handover::HandoverAsk ask;
     ask.conversationId = body.requireString("conversation_id");
     ask.requestedMethod = body.optString("requested_method");
@@ -116,13 +116,13 @@ void HandoverRoutes::getConfig(HttpRequest& request, HttpResponse& response) {
 
 void HandoverRoutes::putConfig(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     response.json(200, _configEditor.update(caller, request.pathParam("widget_id"), body.object()));
 }
 
 void HandoverRoutes::testWebhook(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
-    const auto body = JsonBody::parse(request.body);
+    const auto body = JsonBody::read(request);
     // With a widget and method, the saved secret signs the test (the portal shows it masked).
     if (const auto widgetId = body.optString("widget_id")) {
         response.json(200, _webhookTester.testSaved(caller, *widgetId, body.requireString("method"),

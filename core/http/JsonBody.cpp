@@ -1,10 +1,12 @@
 #include "core/http/JsonBody.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/JsonNulCheck.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
 
 namespace switchboard::core::http {
 
@@ -18,19 +20,34 @@ ApiError wrongType(const std::string& key, const std::string& expected) {
 
 bool isNull(const Poco::Dynamic::Var& value) { return value.isEmpty(); }
 
+bool isJson(const std::string& contentType) {
+    const auto mediaType = Poco::trim(contentType.substr(0, contentType.find(';')));
+    return Poco::icompare(mediaType, "application/json") == 0;
+}
+
 } // namespace
+
+JsonBody JsonBody::read(const HttpRequest& request) {
+    const bool typed = request.headers.has("Content-Type");
+    if ((typed || !request.body.empty()) && !isJson(request.header("Content-Type")))
+        throw ApiError(415, "unsupported_media_type",
+                       "the request body must be sent as Content-Type: application/json");
+    return parse(request.body);
+}
 
 JsonBody JsonBody::parse(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody(new Poco::JSON::Object);
+    Poco::Dynamic::Var value;
     try {
         Poco::JSON::Parser parser;
-        auto value = parser.parse(text);
-        if (value.type() != typeid(Poco::JSON::Object::Ptr))
-            throw ApiError::badRequest("invalid_json", "the request body must be a JSON object");
-        return JsonBody(value.extract<Poco::JSON::Object::Ptr>());
+        value = parser.parse(text);
     } catch (const Poco::Exception&) {
         throw ApiError::badRequest("invalid_json", "the request body is not valid JSON");
     }
+    if (value.type() != typeid(Poco::JSON::Object::Ptr))
+        throw ApiError::badRequest("invalid_json", "the request body must be a JSON object");
+    common::JsonNulCheck::refuse(value);
+    return JsonBody(value.extract<Poco::JSON::Object::Ptr>());
 }
 
 bool JsonBody::has(const std::string& key) const { return _object->has(key) && !isNull(_object->get(key)); }

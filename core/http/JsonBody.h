@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/http/HttpRequest.h"
+
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
@@ -13,7 +15,12 @@ namespace switchboard::core::http {
 /// `invalid_field` naming the field; a missing required field is a 400 `missing_field`.
 class JsonBody {
 public:
-    /// Throws 400 `invalid_json` unless `text` is a JSON object. An empty body is an empty object.
+    /// The request's body: throws 415 `unsupported_media_type` unless its `Content-Type` is `application/json`
+    /// (parameters such as charset aside); a request with neither a body nor a Content-Type reads as `{}`. So no
+    /// HTML form, whose types are text/plain and form encodings, can reach a JSON endpoint.
+    static JsonBody read(const HttpRequest& request);
+    /// Throws 400 `invalid_json` unless `text` is a JSON object, and 422 `validation_failed` naming the field when
+    /// any text in it holds U+0000 (JsonNulCheck). An empty body is an empty object.
     static JsonBody parse(const std::string& text);
     explicit JsonBody(Poco::JSON::Object::Ptr object) : _object(std::move(object)) {}
 

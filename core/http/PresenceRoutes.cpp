@@ -34,7 +34,7 @@ void PresenceRoutes::heartbeat(HttpRequest& request, HttpResponse& response) {
 
 void PresenceRoutes::setStatus(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
-    const auto status = JsonBody::parse(request.body).requireString("status");
+    const auto status = JsonBody::read(request).requireString("status");
     _agentPresence.setStatus(caller.agent, status);
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("agent_id", caller.agent.id);

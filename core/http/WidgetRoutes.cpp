@@ -70,7 +70,7 @@ void WidgetRoutes::availability(HttpRequest& request, HttpResponse& response) {
 }
 
 void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {
-    auto body = JsonBody::parse(request.body);
+    auto body = JsonBody::read(request);
     conversation::WidgetStart start;
     start.widgetId = body.requireString("widget_id");
     if (auto widget = _widgets.find(start.widgetId)) WidgetGate::admitOrigin(request, *widget);
@@ -92,14 +92,14 @@ void WidgetRoutes::init(HttpRequest& request, HttpResponse& response) {
     json->set("visitor_token", session.visitorToken);
     json->set("status", conversation::toString(session.view.conversation.status));
     json->set("resumed", session.resumed);
-    json->set("conversation", ConversationJson::conversation(session.view, true));
+    json->set("conversation", ConversationJson::visitorConversation(session.view));
     json->set("messages", ConversationJson::messages(session.messages));
     response.json(session.resumed ? 200 : 201, json);
 }
 
 void WidgetRoutes::postMessage(HttpRequest& request, HttpResponse& response) {
     auto visitor = _visitors.require(request);
-    auto body = JsonBody::parse(request.body);
+    auto body = JsonBody::read(request);
     auto posted = _messages.postVisitorMessage(visitor, body.requireString("conversation_id"),
                                                body.requireString("text"), body.optString("client_msg_id"));
     response.json(posted.created ? 201 : 200, ConversationJson::message(posted.message));
@@ -118,7 +118,7 @@ void WidgetRoutes::listMessages(HttpRequest& request, HttpResponse& response) {
 
 void WidgetRoutes::rate(HttpRequest& request, HttpResponse& response) {
     auto visitor = _visitors.require(request);
-    auto body = JsonBody::parse(request.body);
+    auto body = JsonBody::read(request);
     const auto conversationId = body.requireString("conversation_id");
     const auto rating = body.raw("rating");
     if (!body.contains("rating")) throw ApiError::badRequest("missing_field", "'rating' is required", "rating");

@@ -1,6 +1,7 @@
 #include "core/realtime/SocketIoProtocol.h"
 
 #include "core/common/ApiError.h"
+#include "core/common/JsonNulCheck.h"
 #include "core/common/SecureRandom.h"
 #include "core/realtime/EnginePacket.h"
 #include "core/realtime/RoomNames.h"
@@ -224,8 +225,15 @@ void SocketIoProtocol::event(SocketLoop& loop, Connection& connection, const Soc
         return;
     }
     const auto args = packet.array();
-    EventCall call{loop, connection, EventArgs(args->size() > 1 ? args->get(1) : Poco::Dynamic::Var()),
-                   packet.ackId()};
+    const auto arg = args->size() > 1 ? args->get(1) : Poco::Dynamic::Var();
+    try {
+        // Text after a U+0000 would be lost in the database: refused here as over REST.
+        common::JsonNulCheck::refuse(arg);
+    } catch (const common::ApiError& error) {
+        SocketResponder::refuse(loop, connection, packet.ackId(), error);
+        return;
+    }
+    EventCall call{loop, connection, EventArgs(arg), packet.ackId()};
     const auto& name = packet.eventName();
     const bool known = connection.identity->isVisitor() ? _visitorEvents.dispatch(name, call)
                                                         : _agentEvents.dispatch(name, call);

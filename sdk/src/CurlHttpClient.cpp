@@ -269,6 +269,8 @@ CurlHttpClient::CurlHttpClient(OutboundPolicy policy)
 
 CurlHttpClient::~CurlHttpClient() = default;
 
+void CurlHttpClient::check(const std::string& url) const { checkedAddresses(parseTarget(url).host, *_addresses); }
+
 HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     const auto started = SteadyClock::now();
     checkShape(request);

@@ -2,18 +2,9 @@
 // agent in the portal. Nothing in between is driven by the test.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, screenshot } from './lib/browser.mjs';
+import { launchBrowser, screenshot, signInToPortal } from './lib/browser.mjs';
 import { useHub } from '../integration/lib/hub.mjs';
 import { adminToken, expectStatus, get, listAll, query } from '../integration/lib/api.mjs';
-
-/// The portal signed in as the hub's admin, showing the inbox.
-async function signIn(hub, page) {
-  await page.goto(`${hub.url}/portal`);
-  await page.getByLabel('Email').fill(hub.adminEmail);
-  await page.getByLabel('Password').fill(hub.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-}
 
 /// The demo page's widget, through its pre-chat form.
 async function startChat(hub, page, name, email) {
@@ -47,7 +38,7 @@ describe('visitor and agent in two browsers', () => {
   });
 
   test('the agent sees the visitor arrive live, they chat with typing both ways, and a reload resumes', async () => {
-    await signIn(hub, agentPage);
+    await signInToPortal(agentPage, hub);
 
     // The agent is online in the portal, so the widget says so.
     await visitorPage.goto(`${hub.url}/demo`);
@@ -112,7 +103,7 @@ describe('both apps heartbeat at the pace the hub sets', () => {
   test('the portal and the widget follow presence.heartbeat_s, not a built-in interval', async () => {
     const agentPage = await (await browser.newContext()).newPage();
     const visitorPage = await (await browser.newContext()).newPage();
-    await signIn(hub, agentPage);
+    await signInToPortal(agentPage, hub);
     const visitorBox = await startChat(hub, visitorPage, 'Ada Lovelace', 'ada@example.com');
     await visitorBox.fill('Hello');
     await visitorBox.press('Enter');

@@ -2,7 +2,7 @@
 // error at its field, "Test webhook" against a real receiver), analytics, canned responses, and logging out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, screenshot } from './lib/browser.mjs';
+import { launchBrowser, screenshot, signInToPortal } from './lib/browser.mjs';
 import { useHub } from '../integration/lib/hub.mjs';
 import { adminToken, createAgent, del, expectStatus, get, initVisitor, post } from '../integration/lib/api.mjs';
 import { startReceiver } from '../integration/lib/webhook-receiver.mjs';
@@ -35,11 +35,7 @@ describe('agent portal: settings, analytics and canned responses', () => {
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
-    await page.goto(`${hub.url}/portal`);
-    await page.getByLabel('Email').fill(hub.adminEmail);
-    await page.getByLabel('Password').fill(hub.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInToPortal(page, hub);
   });
 
   after(async () => {
@@ -156,11 +152,7 @@ describe('agent portal: settings, analytics and canned responses', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const agentPage = await context.newPage();
-      await agentPage.goto(`${hub.url}/portal`);
-      await agentPage.getByLabel('Email').fill(member.email);
-      await agentPage.getByLabel('Password').fill(member.password);
-      await agentPage.getByRole('button', { name: 'Sign in' }).click();
-      await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+      await signInToPortal(agentPage, hub, member.email, member.password);
 
       // No request of the page's own: the hub closes its socket, and the reconnect is refused.
       expectStatus(await del(hub, `/api/agents/${member.agent.id}`, { token: admin }), 204);

@@ -41,6 +41,17 @@ describe('canned responses', () => {
     assert.equal(shared.scope, 'shared');
   });
 
+  test('a widget the agent does not serve is 404 not_found, as an unknown one is', async () => {
+    for (const widget_id of ['other', 'no-such-widget']) {
+      assertError(await create(alice.token, { title: 'Other', shortcut: '/elsewhere', content: 'x', widget_id }), 404,
+        'not_found');
+    }
+    const mine = (await list(alice.token)).find((c) => c.shortcut === '/hello');
+    assertError(await put(hub, `/api/canned-responses/${mine.id}`,
+      { title: mine.title, shortcut: mine.shortcut, content: mine.content, widget_id: 'other' }, { token: alice.token }),
+    404, 'not_found');
+  });
+
   test('the list holds shared ones and the caller\'s own personal ones', async () => {
     const aliceShortcuts = (await list(alice.token)).map((c) => c.shortcut).sort();
     assert.deepEqual(aliceShortcuts, ['/hello', '/hours']);

@@ -162,4 +162,32 @@ describe('handover configuration over the API', () => {
     assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'saved-crm' },
       { token: agent.token }), 403, 'forbidden');
   });
+
+  test('a webhook URL the outbound policy refuses is refused when saved, naming the field', async () => {
+    const before = readFileSync(widgetFile(), 'utf8');
+    const current = await config(admin);
+    const withUrl = (url) => ({ ...current, methods: current.methods.map((m) => (m.name === 'webhook'
+      ? { ...m, settings: { ...m.settings, url } } : m)) });
+    // Private, link-local (cloud metadata), loopback that is not allow-listed, not http(s).
+    for (const url of ['http://10.1.2.3/hook', 'http://169.254.169.254/latest/meta-data', 'http://127.0.0.2:9/hook',
+      'http://[::1]:9/hook', 'file:///etc/passwd']) {
+      assertError(await put(hub, '/api/handover/config/demo', withUrl(url), { token: admin }), 422, 'validation_failed',
+        'handover.methods.webhook.url');
+    }
+    assert.equal(readFileSync(widgetFile(), 'utf8'), before);
+  });
+
+  test('credentials in a webhook URL are shown to admins only', async () => {
+    const current = await config(admin);
+    const url = `http://crm-user:crm-pass@127.0.0.1:${new URL(receiver.url).port}/hook?api_key=k-123&Access_Token=t-9&team=sales`;
+    const methods = current.methods.map((m) => (m.name === 'webhook' ? { ...m, settings: { ...m.settings, url } } : m));
+    const saved = expectStatus(await put(hub, '/api/handover/config/demo', { ...current, methods }, { token: admin }), 200);
+    assert.equal(saved.methods.find((m) => m.name === 'webhook').settings.url, url);
+    assert.equal((await config(admin)).methods.find((m) => m.name === 'webhook').settings.url, url);
+
+    const seen = await config(agent.token);
+    const shown = seen.methods.find((m) => m.name === 'webhook').settings.url;
+    assert.equal(shown, `http://${MASK}@127.0.0.1:${new URL(receiver.url).port}/hook?api_key=${MASK}&Access_Token=${MASK}&team=sales`);
+    for (const secret of ['crm-user', 'crm-pass', 'k-123', 't-9']) assert.ok(!JSON.stringify(seen).includes(secret), secret);
+  });
 });

@@ -2,15 +2,16 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
-  TIMESTAMP, UUID, adminToken, assertError, conversation, conversationAction, expectStatus, initVisitor, post,
+  TIMESTAMP, UUID, assertError, conversation, conversationAction, expectStatus, initVisitor, login, patch, post,
   unique,
 } from './lib/api.mjs';
 
 describe('POST /api/widget/init', () => {
   const hub = useHub();
   let admin;
+  let adminAgent;
   before(async () => {
-    admin = await adminToken(hub);
+    ({ token: admin, agent: adminAgent } = await login(hub));
   });
 
   test('starts a conversation for a new visitor: 201 with a token and the first message', async () => {
@@ -38,9 +39,6 @@ describe('POST /api/widget/init', () => {
     assert.equal(conv.id, body.conversation_id);
     assert.equal(conv.widget_id, 'demo');
     assert.equal(conv.status, 'pending');
-    assert.equal(conv.priority, 'normal');
-    assert.deepEqual(conv.tags, []);
-    assert.equal(conv.assigned_agent_id, null);
     assert.equal(conv.last_seq, 1);
     assert.match(conv.created_at, TIMESTAMP);
     assert.equal(conv.visitor.id, body.visitor_id);
@@ -134,6 +132,38 @@ describe('POST /api/widget/init', () => {
     assert.equal(again.conversation.visitor.name, 'Grace Hopper', 'details given on resume are stored');
     assert.equal(again.conversation.visitor.email, first.conversation.visitor.email, 'details not given are kept');
     assert.deepEqual(again.messages.map((m) => m.text), ['first visit']);
+  });
+
+  test('the visitor\'s view of their conversation carries none of the team\'s fields', async () => {
+    const first = await initVisitor(hub, { name: 'Grace', message: 'first visit' }, { headers: { 'User-Agent': 'Spy/1.0' } });
+    const id = first.conversation_id;
+    expectStatus(await patch(hub, `/api/conversations/${id}`,
+      { tags: ['vip', 'refund-risk'], subject: 'Angry about refund', priority: 'urgent' }, { token: admin }), 200);
+    expectStatus(await post(hub, `/api/conversations/${id}/assign`, { agent_id: adminAgent.id }, { token: admin }), 200);
+    expectStatus(await post(hub, `/api/conversations/${id}/messages`, { text: 'On it' }, { token: admin }), 201);
+
+    const again = expectStatus(await post(hub, '/api/widget/init', { widget_id: 'demo' }, { token: first.visitor_token }), 200);
+    for (const body of [first, again]) {
+      const conv = body.conversation;
+      for (const field of ['tags', 'subject', 'priority', 'assigned_agent_id', 'handover_method', 'first_response_at',
+        'updated_at']) {
+        assert.ok(!(field in conv), `${field} is the team's: ${JSON.stringify(conv)}`);
+      }
+      for (const field of ['ip', 'user_agent', 'first_seen_at', 'last_seen_at']) {
+        assert.ok(!(field in conv.visitor), `visitor.${field} is what the hub recorded: ${JSON.stringify(conv.visitor)}`);
+      }
+      assert.ok(!JSON.stringify(conv).includes(adminAgent.id), 'no agent id');
+      assert.ok(!JSON.stringify(conv).includes('refund'), 'no tag or subject text');
+    }
+    assert.equal(again.conversation.status, 'active');
+    assert.equal(again.conversation.unread_count, 1, 'the agent\'s reply is unread by the visitor');
+    assert.equal(again.conversation.last_message.text, 'On it');
+    assert.equal(again.conversation.visitor.name, 'Grace');
+    assert.deepEqual(again.messages.map((m) => m.text), ['first visit', 'On it']);
+    // The agents still see everything.
+    const seen = await conversation(hub, admin, id);
+    assert.deepEqual([...seen.tags].sort(), ['refund-risk', 'vip']);
+    assert.equal(seen.assigned_agent_id, adminAgent.id);
   });
 
   test('after the conversation is resolved the same visitor gets a new one with the same token', async () => {

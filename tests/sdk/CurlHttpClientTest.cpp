@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 using switchboard::sdk::CurlHttpClient;
@@ -214,4 +215,24 @@ TEST_F(CurlHttpClientTest, LineBreaksInMethodOrHeadersAreRefused) {
     request.headers.clear();
     request.method = "GET /other HTTP/1.1\r\n";
     EXPECT_EQ(errorKindOf(client, request), HttpError::Kind::Refused);
+}
+
+TEST_F(CurlHttpClientTest, CheckRefusesWhatSendWouldRefuseWithoutSendingAnything) {
+    const CurlHttpClient client(allowingLoopback());
+    const auto kindOf = [&](const std::string& url) -> std::optional<HttpError::Kind> {
+        try {
+            client.check(url);
+            return std::nullopt;
+        } catch (const HttpError& error) {
+            return error.kind();
+        }
+    };
+    EXPECT_EQ(kindOf("http://10.1.2.3/hook"), HttpError::Kind::Refused);
+    EXPECT_EQ(kindOf("http://169.254.169.254/latest/meta-data"), HttpError::Kind::Refused);
+    EXPECT_EQ(kindOf("http://[::1]:8080/"), HttpError::Kind::Refused);
+    EXPECT_EQ(kindOf("ftp://127.0.0.1/file"), HttpError::Kind::Refused);
+    EXPECT_EQ(kindOf("not a url"), HttpError::Kind::Refused);
+    EXPECT_EQ(kindOf("https://no-such-host.invalid/hook"), HttpError::Kind::Connect);
+    EXPECT_EQ(kindOf("http://127.0.0.1:" + std::to_string(closedPort()) + "/"), std::nullopt) << "allow-listed";
+    EXPECT_EQ(kindOf("https://93.184.215.14/hook"), std::nullopt) << "public";
 }

@@ -53,7 +53,20 @@ TEST(ValidationTest, TrimRemovesAsciiWhitespaceAtBothEnds) {
     EXPECT_EQ(trim("  a b  "), "a b");
     EXPECT_EQ(trim("\tx\n"), "x");
     EXPECT_EQ(trim("x"), "x");
-    EXPECT_EQ(trim("\xc2\xa0x"), "\xc2\xa0x"); // non-ASCII space is content
+}
+
+TEST(ValidationTest, TrimRemovesUnicodeWhiteSpaceSoThatTextOfItAloneIsEmpty) {
+    EXPECT_EQ(trim("\xc2\xa0"), "");                                  // NBSP
+    EXPECT_EQ(trim("\xe3\x80\x80\xe3\x80\x80"), "");                  // ideographic space U+3000
+    EXPECT_EQ(trim("\xc2\x85\xe1\x9a\x80\xe2\x80\x80\xe2\x80\x8a"), ""); // NEL, U+1680, U+2000, U+200A
+    EXPECT_EQ(trim("\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\x9f"), ""); // U+2028, U+2029, U+202F, U+205F
+    EXPECT_EQ(trim("\xc2\xa0" "Ana\xe3\x80\x80L\xc3\xb3pez\xe3\x80\x80 "), "Ana\xe3\x80\x80L\xc3\xb3pez");
+    // Not white space: a zero-width space, and characters whose UTF-8 shares bytes with spaces.
+    EXPECT_EQ(trim("\xe2\x80\x8b"), "\xe2\x80\x8b");
+    EXPECT_EQ(trim("\xc2\xa1"), "\xc2\xa1");
+    // Malformed UTF-8 is content, and never read past the end.
+    EXPECT_EQ(trim(" \xa0 "), "\xa0");
+    EXPECT_EQ(trim("x \xe3\x80"), "x \xe3\x80");
 }
 
 TEST(ValidationTest, NormalizeEmailTrimsAndLowercases) {

@@ -94,8 +94,8 @@ TEST_F(CannedResponseServiceTest, ValidatesDrafts) {
     EXPECT_EQ(attempt([](auto& d) { d.content = "\n"; }), "422/validation_failed/content");
     EXPECT_EQ(attempt([](auto& d) { d.content = std::string(51, 'x'); }), "422/validation_failed/content");
     EXPECT_EQ(attempt([](auto& d) { d.scope = "team"; }), "400/invalid_field/scope");
-    EXPECT_EQ(attempt([](auto& d) { d.widgetId = "nope"; }), "422/validation_failed/widget_id");
-    EXPECT_EQ(attempt([](auto& d) { d.widgetId = "sales"; }), "403/forbidden");
+    EXPECT_EQ(attempt([](auto& d) { d.widgetId = "nope"; }), "404/not_found");
+    EXPECT_EQ(attempt([](auto& d) { d.widgetId = "sales"; }), "404/not_found") << "a widget ada does not serve";
     EXPECT_EQ(attempt([](auto& d) { d.shortcut = "/" + std::string(32, 'a') + ""; }), "ok");
     EXPECT_EQ(attempt([](auto& d) { d.shortcut = "/a_b-9"; }), "ok");
 }

@@ -4,6 +4,7 @@
 
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
+#include <switchboard/sdk/HttpClient.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 using namespace switchboard::core;
+using switchboard::sdk::HttpError;
 namespace fs = std::filesystem;
 
 namespace {
@@ -43,7 +45,14 @@ protected:
         widgets = std::make_unique<config::WidgetRegistry>(
             std::vector<config::WidgetConfig>{config::ConfigLoader().parseWidget(WidgetText, file(), hub)});
         editor = std::make_unique<handover::HandoverConfigEditor>(
-            *widgets, hub, [this](const config::WidgetConfig&) { return channelProblems; });
+            *widgets, hub, [this](const config::WidgetConfig&) { return channelProblems; },
+            [this](const std::string& url) {
+                checkedUrls.push_back(url);
+                if (url.find("10.0.0.") != std::string::npos)
+                    throw HttpError(HttpError::Kind::Refused, "10.0.0.5 is not a public address");
+                if (url.find(".invalid") != std::string::npos)
+                    throw HttpError(HttpError::Kind::Connect, "the name does not resolve");
+            });
     }
     ~HandoverConfigEditorTest() override { fs::remove_all(folder); }
 
@@ -62,6 +71,16 @@ protected:
         caller.agent.role = "admin";
         return caller;
     }
+    static auth::Caller agentOfTheShop() {
+        auth::Caller caller;
+        caller.agent.role = "agent";
+        caller.agent.widgets = {"shop"};
+        return caller;
+    }
+    /// The crm method's settings as `caller` is shown them.
+    Poco::JSON::Object::Ptr crmSettings(const auth::Caller& caller) const {
+        return editor->view(caller, "shop")->getArray("methods")->getObject(0)->getObject("settings");
+    }
     static void expectRefused(const std::function<void()>& call, const std::string& field) {
         try {
             call();
@@ -76,6 +95,7 @@ protected:
     config::HubConfig hub;
     std::unique_ptr<config::WidgetRegistry> widgets;
     std::vector<config::ConfigIssue> channelProblems;
+    std::vector<std::string> checkedUrls;
     std::unique_ptr<handover::HandoverConfigEditor> editor;
 };
 
@@ -122,9 +142,33 @@ TEST_F(HandoverConfigEditorTest, RefusalsNameTheKeyAndChangeNothing) {
     EXPECT_THROW(editor->update(agent, "shop", json(R"({"methods": []})")), common::ApiError);
 }
 
-TEST_F(HandoverConfigEditorTest, WhatCountsAsASecret) {
-    for (const auto* name : {"secret", "signing_secret", "password", "api_token", "api_key", "auth_token"})
-        EXPECT_TRUE(handover::HandoverConfigEditor::isSecret(name)) << name;
-    for (const auto* name : {"url", "from", "channel_name"})
-        EXPECT_FALSE(handover::HandoverConfigEditor::isSecret(name)) << name;
+TEST_F(HandoverConfigEditorTest, CredentialsInAUrlAreShownToAdminsOnly) {
+    const std::string url = "https://crm-user:crm-pass@crm.example/hook?api_key=k-123&team=sales";
+    editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
+        "settings": {"url": ")" + url + R"(", "secret": "********"}}]})"));
+    EXPECT_EQ(crmSettings(admin())->getValue<std::string>("url"), url);
+    EXPECT_EQ(crmSettings(agentOfTheShop())->getValue<std::string>("url"),
+              "https://********@crm.example/hook?api_key=********&team=sales");
+    EXPECT_EQ(crmSettings(agentOfTheShop())->getValue<std::string>("secret"), handover::HandoverConfigEditor::Mask);
+}
+
+TEST_F(HandoverConfigEditorTest, AUrlTheOutboundPolicyRefusesIsRefusedWhenSaved) {
+    const auto before = fileText();
+    expectRefused([&] {
+        editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
+            "settings": {"url": "http://10.0.0.5/hook", "secret": "********"}}]})"));
+    }, "handover.methods.crm.url");
+    expectRefused([&] {
+        editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
+            "settings": {"url": "https://crm.example/hook", "secret": "********",
+                         "status_url": "http://10.0.0.9/s"}}]})"));
+    }, "handover.methods.crm.status_url");
+    EXPECT_EQ(fileText(), before);
+    EXPECT_EQ(widgets->find("shop")->handover.methods.at(0).settings.at("url"), "https://crm.example/hook");
+
+    // A name that does not resolve now may later: delivery checks it again.
+    editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
+        "settings": {"url": "https://crm.invalid/hook", "secret": "********", "label_text": "http://10.0.0.1"}}]})"));
+    EXPECT_EQ(widgets->find("shop")->handover.methods.at(0).settings.at("url"), "https://crm.invalid/hook");
+    EXPECT_EQ(checkedUrls.back(), "https://crm.invalid/hook") << "only url and *_url settings are URLs to call";
 }

@@ -80,6 +80,24 @@ TEST_F(AuthGuardTest, RefusesAnExpiredOrRevokedSession) {
     EXPECT_EQ(outcome(freshRequest), "unauthorized");
 }
 
+TEST_F(AuthGuardTest, RefusesTheCookieOfAStateChangingRequestFromAnotherSite) {
+    auto request = requestWith("Cookie", "sb_session=" + token);
+    request.method = "POST";
+    request.path = "/api/agents";
+    request.headers.add("Host", "127.0.0.1:8080");
+    request.headers.add("Origin", "http://127.0.0.1:9090");
+    try {
+        guard.require(request);
+        FAIL() << "a form on another port of the same host used the session cookie";
+    } catch (const common::ApiError& error) {
+        EXPECT_EQ(error.status(), 403);
+        EXPECT_EQ(error.code(), "cross_site_request");
+    }
+
+    request.headers.set("Authorization", "Bearer " + token);
+    EXPECT_EQ(guard.require(request).agent.id, "agent-1") << "a bearer token is never sent by another site";
+}
+
 TEST_F(AuthGuardTest, ReadsTheTokenFromTheHeaderBeforeTheCookie) {
     auto request = requestWith("Authorization", "Bearer header-token");
     request.headers.add("Cookie", "sb_session=cookie-token");

@@ -40,6 +40,7 @@ protected:
         request.method = method;
         request.path = path;
         request.body = body;
+        if (!body.empty()) request.headers.add("Content-Type", "application/json");
         request.clientIp = "198.51.100.1";
         if (!token.empty()) request.headers.add("Authorization", "Bearer " + token);
         return pipeline.handle(request);

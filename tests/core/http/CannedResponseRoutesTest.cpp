@@ -34,6 +34,7 @@ protected:
         request.method = method;
         request.path = path;
         request.body = body;
+        if (!body.empty()) request.headers.add("Content-Type", "application/json");
         request.query = std::move(query);
         request.headers.add("Authorization", "Bearer " + token);
         return pipeline.handle(request);

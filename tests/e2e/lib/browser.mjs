@@ -30,3 +30,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/// The portal signed in (as the hub's admin unless told otherwise), showing the inbox.
+export async function signInToPortal(page, hub, email = hub.adminEmail, password = hub.adminPassword) {
+  await page.goto(`${hub.url}/portal`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+}

@@ -92,21 +92,25 @@ export async function adminToken(hub) {
   return (await login(hub)).token;
 }
 
+/// The body of POST /api/agents for a new agent of the demo widget with a unique email.
+export function agentDraft(overrides = {}) {
+  return {
+    email: `${unique('agent')}@example.com`,
+    display_name: 'Test Agent',
+    password: 'agent-password-1',
+    role: 'agent',
+    widgets: ['demo'],
+    max_concurrent_chats: 5,
+    ...overrides,
+  };
+}
+
 /// Creates an agent through the admin API and logs it in: { agent, token, email, password }.
 export async function createAgent(hub, adminTok, overrides = {}) {
-  const email = overrides.email ?? `${unique('agent')}@example.com`;
-  const password = overrides.password ?? 'agent-password-1';
-  const body = {
-    email,
-    display_name: overrides.display_name ?? 'Test Agent',
-    password,
-    role: overrides.role ?? 'agent',
-    widgets: overrides.widgets ?? ['demo'],
-    max_concurrent_chats: overrides.max_concurrent_chats ?? 5,
-  };
+  const body = agentDraft(overrides);
   const agent = expectStatus(await post(hub, '/api/agents', body, { token: adminTok }), 201);
-  const { token } = await login(hub, email, password);
-  return { agent, token, email, password };
+  const { token } = await login(hub, body.email, body.password);
+  return { agent, token, email: body.email, password: body.password };
 }
 
 // ---- visitors ----------------------------------------------------------------------------------

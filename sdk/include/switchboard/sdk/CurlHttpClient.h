@@ -31,6 +31,10 @@ public:
     ~CurlHttpClient() override;
 
     HttpResponse send(const HttpRequest& request) override;
+    /// What `send` checks of `url` before it connects, without sending anything: throws HttpError of kind Refused
+    /// for a malformed URL, a scheme other than http and https, or a host with an address (resolved now) the policy
+    /// refuses, and of kind Connect when the name does not resolve.
+    void check(const std::string& url) const;
 
 private:
     OutboundPolicy _policy;
