@@ -110,6 +110,7 @@ void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
 void ConversationRoutes::patch(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
     auto body = JsonBody::parse(request.body);
+    body.requireAnyOf({"priority", "tags", "subject"});
     conversation::ConversationChanges changes;
     changes.priority = body.optString("priority");
     changes.tags = body.optStringArray("tags");

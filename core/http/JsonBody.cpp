@@ -41,6 +41,15 @@ std::string JsonBody::requireString(const std::string& key) const {
     return *value;
 }
 
+void JsonBody::requireAnyOf(std::initializer_list<std::string> keys) const {
+    std::string names;
+    for (const auto& key : keys) {
+        if (_object->has(key)) return;
+        names += (names.empty() ? "" : ", ") + key;
+    }
+    throw ApiError::invalid("validation_failed", "give at least one of: " + names);
+}
+
 std::optional<std::string> JsonBody::optString(const std::string& key) const {
     if (!has(key)) return std::nullopt;
     const auto value = _object->get(key);

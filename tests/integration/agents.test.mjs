@@ -108,6 +108,7 @@ describe('agents administration', () => {
     const promoted = expectStatus(await patch(hub, `/api/agents/${agent.id}`, { role: 'admin' }, { token: admin }), 200);
     assert.equal(promoted.role, 'admin');
     assertError(await patch(hub, `/api/agents/${agent.id}`, { role: 'boss' }, { token: admin }), 400, 'invalid_field', 'role');
+    assertError(await patch(hub, `/api/agents/${agent.id}`, {}, { token: admin }), 422, 'validation_failed');
     assertError(await patch(hub, `/api/agents/${agent.id}`, { max_concurrent_chats: 0 }, { token: admin }),
       422, 'validation_failed', 'max_concurrent_chats');
     assertError(await patch(hub, '/api/agents/00000000-0000-4000-8000-000000000000', { display_name: 'x' }, { token: admin }),

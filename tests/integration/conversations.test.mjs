@@ -155,6 +155,14 @@ describe('agent conversations', () => {
     assert.equal((await conversation(hub, alice.token, visitor.conversation_id)).priority, 'normal');
   });
 
+  test('a PATCH that changes nothing is 422 validation_failed', async () => {
+    const visitor = await initVisitor(hub);
+    const path = `/api/conversations/${visitor.conversation_id}`;
+    assertError(await patch(hub, path, {}, { token: alice.token }), 422, 'validation_failed');
+    assertError(await patch(hub, path, { colour: 'red' }, { token: alice.token }), 422, 'validation_failed');
+    expectStatus(await patch(hub, path, { subject: null }, { token: alice.token }), 200);
+  });
+
   test('q searches visitor names, emails and message text', async () => {
     const word = unique('needle');
     const byText = await initVisitor(hub, { message: `my ${word} is broken` });
