@@ -151,7 +151,7 @@ struct Hub::Parts {
                  },
                  outboxSettings(config)),
           handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
-          handoverQueries(database, clock),
+          handoverQueries(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
           visitorAuth(sessions, widgets),
           handoverConfig(widgets, config,
                          [this](const config::WidgetConfig& widget) {

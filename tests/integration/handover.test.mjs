@@ -219,6 +219,13 @@ describe('handover over signed webhooks', () => {
     assert.ok(overall.success_rate > 0 && overall.success_rate < 1);
     assertError(await get(hub, `/api/handover/analytics${query({ days: 0 })}`, { token: agent.token }), 400, 'invalid_field', 'days');
   });
+
+  test('an unknown widget_id is 404 on the list and the analytics, for admins too', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const path of ['/api/handover/requests', '/api/handover/analytics']) {
+      assertError(await get(hub, `${path}${query({ widget_id: 'no-such-widget' })}`, { token: admin }), 404, 'not_found');
+      expectStatus(await get(hub, `${path}${query({ widget_id: 'demo' })}`, { token: admin }), 200);
+    }
+  });
 });
 
 describe('handover to the portal', () => {
