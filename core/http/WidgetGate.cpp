@@ -15,8 +15,9 @@ common::ApiError originRefused(const std::string& origin) {
 
 } // namespace
 
-WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute)
-    : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute) {}
+WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute,
+                       const Router& router)
+    : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute), _router(router) {}
 
 bool WidgetGate::isPublicPath(const std::string& path) {
     return path.rfind("/api/widget/", 0) == 0 || path == "/api/handover/request";
@@ -49,7 +50,7 @@ bool WidgetGate::filter(HttpRequest& request, HttpResponse& response) const {
         response.setHeader("Vary", "Origin");
         response.setHeader("Access-Control-Expose-Headers", "Retry-After");
     }
-    if (request.method == "OPTIONS") {
+    if (request.method == "OPTIONS" && _router.match(request).pathKnown) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
         response.setHeader("Access-Control-Max-Age", "600");

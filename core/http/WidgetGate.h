@@ -4,6 +4,7 @@
 #include "core/http/HttpRequest.h"
 #include "core/http/HttpResponse.h"
 #include "core/http/RateLimiter.h"
+#include "core/http/Router.h"
 
 namespace switchboard::core::http {
 
@@ -12,9 +13,12 @@ namespace switchboard::core::http {
 /// the origin against the one widget a request concerns with `admitOrigin`.
 class WidgetGate {
 public:
-    WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute);
+    /// `router` tells which public paths exist: only those answer a preflight.
+    WidgetGate(const config::WidgetRegistry& widgets, RateLimiter& limiter, int requestsPerIpPerMinute,
+               const Router& router);
 
-    /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests itself (returns true then).
+    /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests to a public path that has a
+    /// route itself (returns true then); a preflight to any other path goes on to the router (404).
     bool filter(HttpRequest& request, HttpResponse& response) const;
     /// Throws 403 `origin_not_allowed` unless the request's Origin (if any) may use `widget`.
     static void admitOrigin(const HttpRequest& request, const config::WidgetConfig& widget);
@@ -27,6 +31,7 @@ private:
     const config::WidgetRegistry& _widgets;
     RateLimiter& _limiter;
     const int _requestsPerIpPerMinute;
+    const Router& _router;
 };
 
 } // namespace switchboard::core::http
