@@ -184,6 +184,7 @@ describe('handover over signed webhooks', () => {
     await agentReply(hub, agent.token, visitor.conversation_id, 'Hi, I am here');
     const detail = await settled(hub, agent.token, accepted.request.id, 'completed');
     assert.match(detail.completed_at, TIMESTAMP);
+    assertError(await askFor(hub, visitor, { requested_method: 'webhook' }), 409, 'conversation_active');
   });
 
   test('agents see only their widgets\' requests; the list filters and pages', { timeout: TEST_TIMEOUT_MS }, async () => {
