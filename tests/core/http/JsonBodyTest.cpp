@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <functional>
 
 using switchboard::core::common::ApiError;
@@ -32,8 +33,23 @@ TEST(JsonBodyTest, EmptyTextIsAnEmptyObject) {
 }
 
 TEST(JsonBodyTest, AnythingButOneObjectIsInvalidJson) {
-    for (const std::string text : {"[]", "1", "\"x\"", "{", "{\"a\":}", "{}}"})
+    for (const std::string text : {"[]", "1", "\"x\"", "{", "{\"a\":}", "{} x", "{}}"})
         EXPECT_EQ(parsing(text), "400/invalid_json") << text;
+}
+
+TEST(JsonBodyTest, TextThatIsNotUtf8IsInvalidJson) {
+    // A 0xFF byte once ended the parse early, so that what followed it was never read.
+    EXPECT_EQ(parsing("{\"a\":1}\xff trailing"), "400/invalid_json");
+    EXPECT_EQ(parsing("{\"a\":\"\xc3\"}"), "400/invalid_json");
+    EXPECT_EQ(parsing("{\"a\":\"\xed\xa0\x80\"}"), "400/invalid_json");
+    EXPECT_EQ(parsing("{\"a\":\"\xc3\xa9\"}"), "ok");
+}
+
+TEST(JsonBodyTest, IntegerBeyondSixtyFourBitsIsAnInvalidField) {
+    const auto body = JsonBody::parse(R"({"n":9223372036854775808,"m":9223372036854775807,"k":-9223372036854775808})");
+    EXPECT_EQ(outcome([&] { body.optInteger("n"); }), "400/invalid_field");
+    EXPECT_EQ(body.optInteger("m"), INT64_MAX);
+    EXPECT_EQ(body.optInteger("k"), INT64_MIN);
 }
 
 TEST(JsonBodyTest, RequireAnyOfAcceptsOneKeyPresentEvenAsNull) {
