@@ -35,7 +35,8 @@ const types = {
   'kinds.map': 'application/json',
   'kinds.woff2': 'font/woff2',
 };
-for (const name of Object.keys(types)) files[`portal/${name}`] = `${name}\n`;
+const typed = (name) => `${JSON.stringify({ file: name })}\n`; // valid JSON, for .json and .map
+for (const name of Object.keys(types)) files[`portal/${name}`] = typed(name);
 for (const [path, content] of Object.entries(files)) {
   mkdirSync(join(webRoot, path, '..'), { recursive: true });
   writeFileSync(join(webRoot, path), content);
@@ -74,7 +75,7 @@ describe('static files: widget, demo page and portal', () => {
       const res = await send(hub.url, 'GET', `/portal/${name}`);
       assert.equal(res.status, 200, name);
       assert.equal(res.headers['content-type'], type, name);
-      assert.equal(res.text, `${name}\n`);
+      assert.equal(res.text, typed(name));
     }
   });
 
