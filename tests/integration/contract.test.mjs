@@ -2,7 +2,7 @@
 // catch. The rest of the suite runs every real exchange through it (SWITCHBOARD_CONTRACT=1, tests/integration/run).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkExchange } from './lib/contract.mjs';
+import { checkExchange, checkWebhook } from './lib/contract.mjs';
 
 const Json = { 'content-type': 'application/json' };
 const health = { status: 'ok', database: 'ok', version: '0.1.0' };
@@ -52,5 +52,16 @@ describe('contract check against api/openapi.yaml', () => {
     assert.match(beforeZero.violations.join(), /query parameter before_seq=0/);
     const emptyPatch = checkExchange(exchange('PATCH', `/api/agents/${id}`, 200, {}, { requestBody: {} }));
     assert.match(emptyPatch.violations.join(), /request body: \(root\) must NOT have fewer than 1 properties/);
+  });
+
+  test('a webhook is checked against the webhooks section: headers and body', () => {
+    const headers = { 'webhook-id': 'd1', 'webhook-timestamp': '1765000000', 'webhook-signature': 'v1,YWJj',
+      'x-switchboard-signature': `sha256=${'a'.repeat(64)}` };
+    const json = { event: 'webhook.test', timestamp: '2026-11-21T10:00:00.123Z', message: 'hello' };
+    assert.deepEqual(checkWebhook('handoverRequested', { headers, json }), []);
+    const unsigned = { ...headers };
+    delete unsigned['x-switchboard-signature'];
+    assert.match(checkWebhook('handoverRequested', { headers: unsigned, json }).join(), /X-Switchboard-Signature is missing/);
+    assert.match(checkWebhook('handoverRequested', { headers, json: { event: 'other' } }).join(), /^body: /);
   });
 });

@@ -7,6 +7,7 @@ import {
   TIMESTAMP, adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get,
   initVisitor, post, query,
 } from './lib/api.mjs';
+import { checkWebhook } from './lib/contract.mjs';
 import { connectSocket, nextEvent } from './lib/socket.mjs';
 import { startReceiver } from './lib/webhook-receiver.mjs';
 
@@ -79,6 +80,7 @@ describe('handover over signed webhooks', () => {
     const delivery = receiver.at('/ok').find((e) => e.json.request_id === accepted.request.id);
     assert.equal(delivery.verified, true, 'standardwebhooks verifies the signature');
     assert.equal(delivery.hexVerified, true, 'openssl verifies X-Switchboard-Signature');
+    assert.deepEqual(checkWebhook('handoverRequested', delivery), [], 'the webhook is as api/openapi.yaml documents it');
     assert.equal(delivery.headers['content-type'], 'application/json');
     assert.match(delivery.headers['webhook-timestamp'], /^\d{10}$/);
     assert.equal(delivery.json.event, 'agent_handover_requested');

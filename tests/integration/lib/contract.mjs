@@ -193,6 +193,28 @@ export function checkExchange(exchange) {
   return { operation: name, violations };
 }
 
+/// What a received webhook (`headers` with lower-case names, `json` its parsed body) breaks of the spec's
+/// `webhooks` entry `name`: a missing or malformed header it declares, a body outside its schema.
+export function checkWebhook(name, { headers, json }) {
+  const at = ['webhooks', name, 'post'];
+  const operation = at.reduce((node, part) => node?.[part], spec);
+  if (!operation) return [`no webhook ${name} in the spec`];
+  const violations = [];
+  (operation.parameters ?? []).forEach((declared, i) => {
+    const { object: parameter, path } = resolve(declared, [...at, 'parameters', i]);
+    const value = headers[parameter.name.toLowerCase()];
+    if (value === undefined) {
+      if (parameter.required) violations.push(`header ${parameter.name} is missing`);
+      return;
+    }
+    const validate = validatorAt([...path, 'schema']);
+    if (!validate(value)) violations.push(`header ${parameter.name}: ${describeErrors(validate.errors)}`);
+  });
+  const validate = validatorAt([...at, 'requestBody', 'content', 'application/json', 'schema']);
+  if (!validate(json)) violations.push(`body: ${describeErrors(validate.errors)}`);
+  return violations;
+}
+
 /// Throws when the exchange breaks the spec, naming the request, the operation and each violation.
 export function assertExchange(exchange) {
   const { operation, violations } = checkExchange(exchange);
