@@ -29,7 +29,8 @@ test-e2e:
 test-plugin-example:
 	@tests/plugin-example/run
 
-# The libFuzzer targets (WebSocket frames, Engine.IO/Socket.IO packets): briefly here, longer with `make fuzz`.
+# The libFuzzer targets (WebSocket frames, Engine.IO/Socket.IO packets, JSON bodies, hub.yaml, widget files):
+# briefly here, longer with `make fuzz` (tests/fuzz/README.md).
 test-fuzz:
 	@tests/fuzz/run 10
 

@@ -116,7 +116,7 @@ struct Hub::Parts {
                             viewing.sweep();
                         }),
           guard(authService),
-          gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute),
+          gate(widgets, limiter, config.rateLimits.requestsPerIpPerMinute, router),
           health(database, ready),
           widgetRoutes(widgets, sessions, messages, conversations, clock, config.server.maxMessageChars,
                        config.presence.heartbeatS, [this](const std::string& widgetId) { return agentPresence.availableFor(widgetId) > 0; }),
@@ -151,7 +151,7 @@ struct Hub::Parts {
                  },
                  outboxSettings(config)),
           handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
-          handoverQueries(database, clock),
+          handoverQueries(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
           visitorAuth(sessions, widgets),
           handoverConfig(
               widgets, config,

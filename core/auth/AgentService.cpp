@@ -34,9 +34,9 @@ void checkRole(const std::string& role) {
 }
 
 void checkMaxConcurrentChats(std::int64_t value) {
-    if (value < 0 || value > kMaxConcurrentChats)
+    if (value < 1 || value > kMaxConcurrentChats)
         throw ApiError::invalid("validation_failed",
-                                "max_concurrent_chats must be 0 to " + std::to_string(kMaxConcurrentChats),
+                                "max_concurrent_chats must be 1 to " + std::to_string(kMaxConcurrentChats),
                                 "max_concurrent_chats");
 }
 

@@ -13,7 +13,7 @@ struct ConfigIssue {
     std::string key; // dotted path, e.g. `handover.methods.webhook.secret`
     std::string message;
 
-    /// `file:line: key: message`
+    /// `file:line: key: message`, with control characters written as `\xHH`.
     std::string toString() const;
 };
 

@@ -74,9 +74,13 @@ HubConfig ConfigLoader::loadHub(const std::string& path) const {
     std::vector<ConfigIssue> issues;
     const auto text = readFile(path, issues);
     throwIfAny(issues);
+    return parseHub(*text, path);
+}
 
+HubConfig ConfigLoader::parseHub(const std::string& yamlText, const std::string& path) const {
+    std::vector<ConfigIssue> issues;
     ParseContext ctx{path, _env, issues};
-    const auto root = parseYaml(*text, ctx);
+    const auto root = parseYaml(yamlText, ctx);
     throwIfAny(issues);
 
     HubConfig hub = HubConfigParser(ctx).parse(*root);

@@ -22,6 +22,9 @@ public:
 
     HubConfig loadHub(const std::string& path) const;
 
+    /// The same from hub.yaml's text; `path` names the file in issues and anchors its relative paths.
+    HubConfig parseHub(const std::string& yamlText, const std::string& path) const;
+
     /// Every `*.yaml` in `hub.widgetsDir`, sorted by file name; a widget's id is its file's base name.
     std::vector<WidgetConfig> loadWidgets(const HubConfig& hub) const;
 

@@ -10,7 +10,7 @@ using common::ApiError;
 
 namespace {
 
-constexpr std::size_t kMaxTitleChars = 200;
+constexpr std::size_t kMaxTitleChars = 100;
 constexpr std::size_t kMaxShortcutNameChars = 32;
 
 bool visibleTo(const auth::Caller& caller, const CannedResponse& response) {

@@ -25,13 +25,13 @@ std::pair<std::int64_t, std::string> decodeCursor(const std::string& cursor) {
 
 } // namespace
 
-HandoverQueries::HandoverQueries(store::Database& database, const common::Clock& clock)
-    : _database(database), _clock(clock) {}
+HandoverQueries::HandoverQueries(store::Database& database, const common::Clock& clock, WidgetExists widgetExists)
+    : _database(database), _clock(clock), _widgetExists(std::move(widgetExists)) {}
 
 std::vector<std::string> HandoverQueries::widgetsFor(const auth::Caller& caller,
-                                                     const std::optional<std::string>& widgetId) {
+                                                     const std::optional<std::string>& widgetId) const {
     if (widgetId) {
-        if (!caller.canSee(*widgetId)) throw ApiError::notFound("widget");
+        if (!_widgetExists(*widgetId) || !caller.canSee(*widgetId)) throw ApiError::notFound("widget");
         return {*widgetId};
     }
     // Admins: no filter. An agent serving no widget gets a filter no row matches.

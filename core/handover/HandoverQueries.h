@@ -8,6 +8,7 @@
 #include "core/store/Database.h"
 #include "core/store/HandoverRepository.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,8 +39,9 @@ class HandoverQueries {
 public:
     static constexpr std::size_t MaxPageSize = 100;
     static constexpr int MaxAnalyticsDays = 366;
+    using WidgetExists = std::function<bool(const std::string& widgetId)>;
 
-    HandoverQueries(store::Database& database, const common::Clock& clock);
+    HandoverQueries(store::Database& database, const common::Clock& clock, WidgetExists widgetExists);
 
     HandoverPage list(const auth::Caller& caller, const HandoverListQuery& query);
     /// 404 for a request of a widget the caller does not serve.
@@ -48,11 +50,13 @@ public:
     HandoverReport analytics(const auth::Caller& caller, const std::optional<std::string>& widgetId, int days);
 
 private:
-    /// The widgets a query covers: the one asked for (404 unless served), else all the caller serves.
-    static std::vector<std::string> widgetsFor(const auth::Caller& caller, const std::optional<std::string>& widgetId);
+    /// The widgets a query covers: the one asked for (404 unless it exists and is served), else all the caller
+    /// serves.
+    std::vector<std::string> widgetsFor(const auth::Caller& caller, const std::optional<std::string>& widgetId) const;
 
     store::Database& _database;
     const common::Clock& _clock;
+    WidgetExists _widgetExists;
     store::HandoverRepository _repository;
 };
 

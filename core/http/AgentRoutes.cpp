@@ -51,6 +51,7 @@ void AgentRoutes::update(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     AgentService::requireAdmin(caller);
     const auto body = JsonBody::read(request);
+    body.requireAnyOf({"email", "display_name", "password", "role", "widgets", "max_concurrent_chats", "active"});
     AgentService::AgentChanges changes;
     changes.email = body.optString("email");
     changes.displayName = body.optString("display_name");

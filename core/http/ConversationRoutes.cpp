@@ -76,7 +76,7 @@ void ConversationRoutes::list(HttpRequest& request, HttpResponse& response) {
 
 void ConversationRoutes::listMessages(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
-    const auto before = QueryParams::optInteger(request, "before_seq");
+    const auto before = QueryParams::optInteger(request, "before_seq", 1);
     const auto after = QueryParams::optInteger(request, "after_seq");
     if (before && after)
         throw ApiError::badRequest("invalid_field", "give before_seq or after_seq, not both", "before_seq");
@@ -110,6 +110,7 @@ void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
 void ConversationRoutes::patch(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
     auto body = JsonBody::read(request);
+    body.requireAnyOf({"priority", "tags", "subject"});
     conversation::ConversationChanges changes;
     changes.priority = body.optString("priority");
     changes.tags = body.optStringArray("tags");

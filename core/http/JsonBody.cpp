@@ -2,7 +2,9 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/JsonNulCheck.h"
+#include "core/common/Validation.h"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
@@ -37,6 +39,8 @@ JsonBody JsonBody::read(const HttpRequest& request) {
 
 JsonBody JsonBody::parse(const std::string& text) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody(new Poco::JSON::Object);
+    // Checked first: Poco's parser reads a 0xFF byte as the end of its input and ignores what follows.
+    if (!common::isValidUtf8(text)) throw ApiError::badRequest("invalid_json", "the request body is not valid UTF-8");
     Poco::Dynamic::Var value;
     try {
         Poco::JSON::Parser parser;
@@ -58,6 +62,15 @@ std::string JsonBody::requireString(const std::string& key) const {
     return *value;
 }
 
+void JsonBody::requireAnyOf(std::initializer_list<std::string> keys) const {
+    std::string names;
+    for (const auto& key : keys) {
+        if (_object->has(key)) return;
+        names += (names.empty() ? "" : ", ") + key;
+    }
+    throw ApiError::invalid("validation_failed", "give at least one of: " + names);
+}
+
 std::optional<std::string> JsonBody::optString(const std::string& key) const {
     if (!has(key)) return std::nullopt;
     const auto value = _object->get(key);
@@ -69,7 +82,11 @@ std::optional<std::int64_t> JsonBody::optInteger(const std::string& key) const {
     if (!has(key)) return std::nullopt;
     const auto value = _object->get(key);
     if (!value.isInteger()) throw wrongType(key, "an integer");
-    return value.convert<std::int64_t>();
+    try {
+        return value.convert<std::int64_t>();
+    } catch (const Poco::RangeException&) { // read as unsigned, above 2^63 - 1
+        throw wrongType(key, "an integer of at most 9223372036854775807");
+    }
 }
 
 std::optional<bool> JsonBody::optBool(const std::string& key) const {

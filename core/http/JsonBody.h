@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ public:
     /// Present at all, even as null.
     bool contains(const std::string& key) const { return _object->has(key); }
     std::string requireString(const std::string& key) const;
+    /// Throws 422 `validation_failed` unless at least one of `keys` is present (even as null): an update body
+    /// that would change nothing.
+    void requireAnyOf(std::initializer_list<std::string> keys) const;
     /// nullopt when absent or null.
     std::optional<std::string> optString(const std::string& key) const;
     std::optional<std::int64_t> optInteger(const std::string& key) const;

@@ -6,13 +6,15 @@
 
 namespace switchboard::core::http {
 
-std::optional<std::int64_t> QueryParams::optInteger(const HttpRequest& request, const std::string& name) {
+std::optional<std::int64_t> QueryParams::optInteger(const HttpRequest& request, const std::string& name,
+                                                    std::int64_t minimum) {
     auto text = optText(request, name);
     if (!text) return std::nullopt;
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size() || value < 0)
-        throw common::ApiError::badRequest("invalid_field", "'" + name + "' must be a non-negative integer", name);
+    if (error != std::errc() || end != text->data() + text->size() || value < minimum)
+        throw common::ApiError::badRequest(
+            "invalid_field", "'" + name + "' must be an integer of at least " + std::to_string(minimum), name);
     return value;
 }
 

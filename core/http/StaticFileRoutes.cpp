@@ -22,7 +22,7 @@ const std::map<std::string, std::string>& contentTypes() {
         {".css", "text/css; charset=utf-8"},         {".html", "text/html; charset=utf-8"},
         {".svg", "image/svg+xml"},                   {".png", "image/png"},
         {".ico", "image/x-icon"},                    {".json", "application/json"},
-        {".woff2", "font/woff2"},
+        {".woff2", "font/woff2"},                    {".map", "application/json"},
     };
     return types;
 }

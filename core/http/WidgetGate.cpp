@@ -16,8 +16,8 @@ common::ApiError originRefused(const std::string& origin) {
 } // namespace
 
 WidgetGate::WidgetGate(const config::WidgetRegistry& widgets, limits::RateLimiter& limiter,
-                       int requestsPerIpPerMinute)
-    : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute) {}
+                       int requestsPerIpPerMinute, const Router& router)
+    : _widgets(widgets), _limiter(limiter), _requestsPerIpPerMinute(requestsPerIpPerMinute), _router(router) {}
 
 bool WidgetGate::isPublicPath(const std::string& path) {
     return path.rfind("/api/widget/", 0) == 0 || path == "/api/handover/request" || path.rfind("/socket.io/", 0) == 0;
@@ -57,7 +57,7 @@ bool WidgetGate::filter(HttpRequest& request, HttpResponse& response) const {
     if (!origin.empty() && !sameOrigin(request, origin) && !_widgets.originAllowedByAny(origin))
         throw originRefused(origin);
     allowOrigin(request, response);
-    if (request.method == "OPTIONS") {
+    if (request.method == "OPTIONS" && _router.match(request).pathKnown) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
         response.setHeader("Access-Control-Max-Age", "600");

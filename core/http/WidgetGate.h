@@ -4,6 +4,7 @@
 #include "core/http/HttpRequest.h"
 #include "core/http/HttpResponse.h"
 #include "core/limits/RateLimiter.h"
+#include "core/http/Router.h"
 
 namespace switchboard::core::http {
 
@@ -13,9 +14,12 @@ namespace switchboard::core::http {
 /// `admitOrigin`.
 class WidgetGate {
 public:
-    WidgetGate(const config::WidgetRegistry& widgets, limits::RateLimiter& limiter, int requestsPerIpPerMinute);
+    /// `router` tells which public paths exist: only those answer a preflight.
+    WidgetGate(const config::WidgetRegistry& widgets, limits::RateLimiter& limiter, int requestsPerIpPerMinute,
+               const Router& router);
 
-    /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests itself (returns true then).
+    /// The pipeline filter: throws 403 / 429, and answers CORS preflight requests to a public path that has a
+    /// route itself (returns true then); a preflight to any other path goes on to the router (404).
     bool filter(HttpRequest& request, HttpResponse& response) const;
     /// Adds the CORS headers that let a widget's page read an answer to a public endpoint, when its origin is one
     /// that some widget allows. Never refuses: also for answers the transport gives (413, 408).
@@ -33,6 +37,7 @@ private:
     const config::WidgetRegistry& _widgets;
     limits::RateLimiter& _limiter;
     const int _requestsPerIpPerMinute;
+    const Router& _router;
 };
 
 } // namespace switchboard::core::http

@@ -86,6 +86,8 @@ describe('agents administration', () => {
     await check({ widgets: ['no-such-widget'] }, 422, 'validation_failed', 'widgets');
     await check({ widgets: 'demo' }, 400, 'invalid_field', 'widgets');
     await check({ max_concurrent_chats: -1 }, 422, 'validation_failed', 'max_concurrent_chats');
+    await check({ max_concurrent_chats: 0 }, 422, 'validation_failed', 'max_concurrent_chats');
+    await check({ max_concurrent_chats: 1001 }, 422, 'validation_failed', 'max_concurrent_chats');
     await check({ display_name: '' }, 422, 'validation_failed', 'display_name');
     const body = newAgent();
     delete body.email;
@@ -106,6 +108,9 @@ describe('agents administration', () => {
     const promoted = expectStatus(await patch(hub, `/api/agents/${agent.id}`, { role: 'admin' }, { token: admin }), 200);
     assert.equal(promoted.role, 'admin');
     assertError(await patch(hub, `/api/agents/${agent.id}`, { role: 'boss' }, { token: admin }), 400, 'invalid_field', 'role');
+    assertError(await patch(hub, `/api/agents/${agent.id}`, {}, { token: admin }), 422, 'validation_failed');
+    assertError(await patch(hub, `/api/agents/${agent.id}`, { max_concurrent_chats: 0 }, { token: admin }),
+      422, 'validation_failed', 'max_concurrent_chats');
     assertError(await patch(hub, '/api/agents/00000000-0000-4000-8000-000000000000', { display_name: 'x' }, { token: admin }),
       404, 'not_found');
   });

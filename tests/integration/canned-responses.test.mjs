@@ -106,6 +106,14 @@ describe('canned responses', () => {
     expectStatus(await create(alice.token, { title: 'Chars', shortcut: '/re-fund_2', content: 'x', scope: 'personal' }), 201);
   });
 
+  test('a title is 1 to 100 characters', async () => {
+    assertError(await create(alice.token, { title: 'x'.repeat(101), shortcut: '/t101', content: 'x', scope: 'personal' }),
+      422, 'validation_failed', 'title');
+    assertError(await create(alice.token, { title: '   ', shortcut: '/t0', content: 'x', scope: 'personal' }),
+      422, 'validation_failed', 'title');
+    expectStatus(await create(alice.token, { title: 'é'.repeat(100), shortcut: '/t100', content: 'x', scope: 'personal' }), 201);
+  });
+
   test('required fields and enums', async () => {
     assertError(await create(alice.token, { shortcut: '/t', content: 'x', scope: 'personal' }), 400, 'missing_field', 'title');
     assertError(await create(alice.token, { title: 't', shortcut: '/t', scope: 'personal' }), 400, 'missing_field', 'content');

@@ -155,6 +155,14 @@ describe('agent conversations', () => {
     assert.equal((await conversation(hub, alice.token, visitor.conversation_id)).priority, 'normal');
   });
 
+  test('a PATCH that changes nothing is 422 validation_failed', async () => {
+    const visitor = await initVisitor(hub);
+    const path = `/api/conversations/${visitor.conversation_id}`;
+    assertError(await patch(hub, path, {}, { token: alice.token }), 422, 'validation_failed');
+    assertError(await patch(hub, path, { colour: 'red' }, { token: alice.token }), 422, 'validation_failed');
+    expectStatus(await patch(hub, path, { subject: null }, { token: alice.token }), 200);
+  });
+
   test('q searches visitor names, emails and message text', async () => {
     const word = unique('needle');
     const byText = await initVisitor(hub, { message: `my ${word} is broken` });
@@ -194,8 +202,10 @@ describe('agent conversations', () => {
     assert.deepEqual(await page({ before_seq: 3, limit: 2 }), [[1, 2], false]);
     assert.deepEqual(await page({ after_seq: 3 }), [[4, 5], false]);
     assert.deepEqual(await page({ after_seq: 0, limit: 2 }), [[1, 2], true]);
-    assertError(await get(hub, `/api/conversations/${visitor.conversation_id}/messages?before_seq=x`, { token: alice.token }),
-      400, 'invalid_field', 'before_seq');
+    for (const bad of ['x', '0', '-1']) {
+      assertError(await get(hub, `/api/conversations/${visitor.conversation_id}/messages?before_seq=${bad}`, { token: alice.token }),
+        400, 'invalid_field', 'before_seq');
+    }
   });
 
   test('the first agent reply sets first_response_at, assigns the replier and makes the conversation active', async () => {

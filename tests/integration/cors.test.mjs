@@ -90,7 +90,8 @@ describe('CORS on the widget API', () => {
   });
 
   test('a preflight from an allowed origin is 204 with the allowed methods and headers', async () => {
-    for (const path of ['/api/widget/init', '/api/widget/messages', '/api/widget/config', '/api/widget/rating']) {
+    for (const path of ['/api/widget/init', '/api/widget/messages', '/api/widget/config', '/api/widget/rating',
+      '/api/widget/availability', '/api/handover/request']) {
       const res = await preflight(hub, path, SHOP);
       assert.equal(res.status, 204, `${path}: ${res.status} ${res.text}`);
       assertAllowed(res, SHOP);
@@ -101,6 +102,14 @@ describe('CORS on the widget API', () => {
       assert.match(headers, /authorization/);
       assert.match(headers, /content-type/);
       assert.match(String(res.headers['access-control-max-age']), /^\d+$/);
+    }
+  });
+
+  test('a preflight to a path with no route is 404, not a CORS answer', async () => {
+    for (const path of ['/api/widget/nope', '/api/widget/init/extra', '/api/handover/request/x']) {
+      const res = await preflight(hub, path, SHOP);
+      assertError(res, 404, 'not_found');
+      assert.equal(res.headers['access-control-allow-methods'], undefined, path);
     }
   });
 

@@ -7,6 +7,7 @@ import {
   TIMESTAMP, adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get,
   initVisitor, post, query,
 } from './lib/api.mjs';
+import { checkWebhook } from './lib/contract.mjs';
 import { connectSocket, nextEvent } from './lib/socket.mjs';
 import { startReceiver } from './lib/webhook-receiver.mjs';
 
@@ -79,6 +80,7 @@ describe('handover over signed webhooks', () => {
     const delivery = receiver.at('/ok').find((e) => e.json.request_id === accepted.request.id);
     assert.equal(delivery.verified, true, 'standardwebhooks verifies the signature');
     assert.equal(delivery.hexVerified, true, 'openssl verifies X-Switchboard-Signature');
+    assert.deepEqual(checkWebhook('handoverRequested', delivery), [], 'the webhook is as api/openapi.yaml documents it');
     assert.equal(delivery.headers['content-type'], 'application/json');
     assert.match(delivery.headers['webhook-timestamp'], /^\d{10}$/);
     assert.equal(delivery.json.event, 'agent_handover_requested');
@@ -184,6 +186,7 @@ describe('handover over signed webhooks', () => {
     await agentReply(hub, agent.token, visitor.conversation_id, 'Hi, I am here');
     const detail = await settled(hub, agent.token, accepted.request.id, 'completed');
     assert.match(detail.completed_at, TIMESTAMP);
+    assertError(await askFor(hub, visitor, { requested_method: 'webhook' }), 409, 'conversation_active');
   });
 
   test('agents see only their widgets\' requests; the list filters and pages', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -218,6 +221,13 @@ describe('handover over signed webhooks', () => {
     assert.equal(typeof methods.webhook.p90_seconds_to_notify, 'number');
     assert.ok(overall.success_rate > 0 && overall.success_rate < 1);
     assertError(await get(hub, `/api/handover/analytics${query({ days: 0 })}`, { token: agent.token }), 400, 'invalid_field', 'days');
+  });
+
+  test('an unknown widget_id is 404 on the list and the analytics, for admins too', { timeout: TEST_TIMEOUT_MS }, async () => {
+    for (const path of ['/api/handover/requests', '/api/handover/analytics']) {
+      assertError(await get(hub, `${path}${query({ widget_id: 'no-such-widget' })}`, { token: admin }), 404, 'not_found');
+      expectStatus(await get(hub, `${path}${query({ widget_id: 'demo' })}`, { token: admin }), 200);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { useHub } from './lib/hub.mjs';
-import { sendRaw } from './lib/http.mjs';
+import { send, sendRaw } from './lib/http.mjs';
 
 // A web root of our own, so that these tests do not depend on what the real pages contain.
 const webRoot = mkdtempSync(join(tmpdir(), 'switchboard-web-'));
@@ -22,6 +22,21 @@ const files = {
   'portal/.hidden.js': 'hidden',
   'secret.js': 'outside every served folder',
 };
+// One file of each servable type, and the type it is served with (api/openapi.yaml, tag Web).
+const types = {
+  'kinds.js': 'text/javascript; charset=utf-8',
+  'kinds.mjs': 'text/javascript; charset=utf-8',
+  'kinds.css': 'text/css; charset=utf-8',
+  'kinds.html': 'text/html; charset=utf-8',
+  'kinds.svg': 'image/svg+xml',
+  'kinds.png': 'image/png',
+  'kinds.ico': 'image/x-icon',
+  'kinds.json': 'application/json',
+  'kinds.map': 'application/json',
+  'kinds.woff2': 'font/woff2',
+};
+const typed = (name) => `${JSON.stringify({ file: name })}\n`; // valid JSON, for .json and .map
+for (const name of Object.keys(types)) files[`portal/${name}`] = typed(name);
 for (const [path, content] of Object.entries(files)) {
   mkdirSync(join(webRoot, path, '..'), { recursive: true });
   writeFileSync(join(webRoot, path), content);
@@ -53,6 +68,15 @@ describe('static files: widget, demo page and portal', () => {
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['cache-control'], 'no-cache');
     assert.match(res.headers.etag, /^"[0-9a-f]{32}"$/);
+  });
+
+  test('every servable type is served with its content type', async () => {
+    for (const [name, type] of Object.entries(types)) {
+      const res = await send(hub.url, 'GET', `/portal/${name}`);
+      assert.equal(res.status, 200, name);
+      assert.equal(res.headers['content-type'], type, name);
+      assert.equal(res.text, typed(name));
+    }
   });
 
   test('answers 304 to a request that holds the current version', async () => {

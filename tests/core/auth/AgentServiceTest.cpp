@@ -111,6 +111,8 @@ TEST_F(AgentServiceTest, ValidatesNewAgents) {
     EXPECT_EQ(attempt([](auto& in) { in.role = "owner"; }), "400/invalid_field/role");
     EXPECT_EQ(attempt([](auto& in) { in.widgets = {"demo", "nope"}; }), "422/validation_failed/widgets");
     EXPECT_EQ(attempt([](auto& in) { in.maxConcurrentChats = -1; }), "422/validation_failed/max_concurrent_chats");
+    EXPECT_EQ(attempt([](auto& in) { in.maxConcurrentChats = 0; }), "422/validation_failed/max_concurrent_chats");
+    EXPECT_EQ(attempt([](auto& in) { in.maxConcurrentChats = 1001; }), "422/validation_failed/max_concurrent_chats");
     EXPECT_EQ(attempt([](auto& in) { in.password = "12345678"; }), "ok");
     EXPECT_EQ(attempt([](auto& in) { in.email = "NEW@example.com"; }), "409/conflict");
 }

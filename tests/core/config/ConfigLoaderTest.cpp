@@ -189,6 +189,27 @@ database: { url: "sqlite:data/hub.db" }
     EXPECT_EQ(hub.database.url, "sqlite:" + (fs::current_path() / "data/hub.db").string());
 }
 
+TEST_F(ConfigLoaderTest, HubTextParsesWithoutAFileAndItsPathAnchorsTheConfigFolder) {
+    const HubConfig hub =
+        loader().parseHub("widgets_dir: widgets\nserver: { port: 9000 }\n", "/etc/switchboard/hub.yaml");
+
+    EXPECT_EQ(hub.sourceFile, "/etc/switchboard/hub.yaml");
+    EXPECT_EQ(hub.server.port, 9000);
+    EXPECT_EQ(hub.widgetsDir, "/etc/switchboard/widgets");
+}
+
+TEST_F(ConfigLoaderTest, HubTextIssuesNameThePathAndTheLine) {
+    try {
+        loader().parseHub("server:\n  port: many\n", "/etc/switchboard/hub.yaml");
+        ADD_FAILURE() << "expected a ConfigError";
+    } catch (const ConfigError& e) {
+        ASSERT_EQ(e.issues().size(), 1u);
+        EXPECT_EQ(e.issues()[0].file, "/etc/switchboard/hub.yaml");
+        EXPECT_EQ(e.issues()[0].line, 2);
+        EXPECT_EQ(e.issues()[0].key, "server.port");
+    }
+}
+
 TEST_F(ConfigLoaderTest, DatabaseUrlsThatAreNotRelativeFilesStayAsWritten) {
     EXPECT_EQ(ConfigLoader::absoluteDatabaseUrl("sqlite::memory:"), "sqlite::memory:");
     EXPECT_EQ(ConfigLoader::absoluteDatabaseUrl("sqlite:/var/lib/hub.db"), "sqlite:/var/lib/hub.db");

@@ -91,6 +91,12 @@ TEST_F(CannedResponseServiceTest, ValidatesDrafts) {
     EXPECT_EQ(attempt([](auto& d) { d.shortcut = "/Hello"; }), "422/validation_failed/shortcut");
     EXPECT_EQ(attempt([](auto& d) { d.shortcut = "/" + std::string(33, 'a'); }), "422/validation_failed/shortcut");
     EXPECT_EQ(attempt([](auto& d) { d.title = " "; }), "422/validation_failed/title");
+    EXPECT_EQ(attempt([](auto& d) { d.title = std::string(101, 'x'); }), "422/validation_failed/title");
+    EXPECT_EQ(attempt([](auto& d) {
+                  d.title.clear();
+                  for (int i = 0; i < 100; ++i) d.title += "\u00e9"; // 100 characters, 200 bytes
+              }),
+              "ok");
     EXPECT_EQ(attempt([](auto& d) { d.content = "\n"; }), "422/validation_failed/content");
     EXPECT_EQ(attempt([](auto& d) { d.content = std::string(51, 'x'); }), "422/validation_failed/content");
     EXPECT_EQ(attempt([](auto& d) { d.scope = "team"; }), "400/invalid_field/scope");

@@ -87,6 +87,9 @@ TEST_F(AgentRoutesTest, RefusesNonAdminsAndBadInput) {
     EXPECT_EQ(forbidden.status, 403);
     EXPECT_EQ(errorCode(forbidden), "forbidden");
     EXPECT_EQ(call("PATCH", "/api/agents/x", agentToken, "{}").status, 403);
+    auto emptyPatch = call("PATCH", "/api/agents/x", adminToken, "{}");
+    EXPECT_EQ(emptyPatch.status, 422);
+    EXPECT_EQ(errorCode(emptyPatch), "validation_failed");
     EXPECT_EQ(call("GET", "/api/agents", agentToken).status, 200);
 
     auto duplicate = call("POST", "/api/agents", adminToken,

@@ -2,10 +2,24 @@
 // and every header, including Origin, is sent exactly as given.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { assertExchange } from './contract.mjs';
+
+const CheckContract = process.env.SWITCHBOARD_CONTRACT === '1';
+
+function sentJson(options) {
+  if (options.body !== undefined) return options.body;
+  if (options.raw === undefined) return undefined;
+  try {
+    return JSON.parse(Buffer.from(options.raw).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 /// options: body (serialised as JSON), raw (string/Buffer sent verbatim), chunked (send without
 /// Content-Length), headers, timeoutMs. Resolves { status, headers, text, body } where body is the parsed
-/// JSON or null.
+/// JSON or null. With SWITCHBOARD_CONTRACT=1 an answer that breaks api/openapi.yaml rejects, naming the
+/// operation and what is wrong (lib/contract.mjs).
 export function send(baseUrl, method, path, options = {}) {
   const url = new URL(path, baseUrl);
   const headers = { Connection: 'close', ...(options.headers ?? {}) };
@@ -34,7 +48,16 @@ export function send(baseUrl, method, path, options = {}) {
             body = null;
           }
         }
-        resolveResponse({ status: res.statusCode, headers: res.headers, text, body });
+        const response = { status: res.statusCode, headers: res.headers, text, body };
+        if (CheckContract) {
+          try {
+            assertExchange({ method, path, requestBody: sentJson(options), ...response });
+          } catch (violation) {
+            reject(violation);
+            return;
+          }
+        }
+        resolveResponse(response);
       });
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
