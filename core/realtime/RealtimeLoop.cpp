@@ -428,28 +428,17 @@ void RealtimeLoop::scheduleFlush(Connection& connection) {
 
 void RealtimeLoop::broadcast(const std::vector<std::string>& rooms, const std::shared_ptr<const std::string>& frame,
                              const std::function<bool(const Connection&)>& admit) {
-    std::unordered_set<std::uint64_t> sent;
-    for (const auto& room : rooms) {
-        auto members = _rooms.find(room);
-        if (members == _rooms.end()) continue;
-        // Copied: sending may drop a slow connection, which leaves its rooms.
-        const std::vector<std::uint64_t> ids(members->second.begin(), members->second.end());
-        for (auto id : ids) {
-            if (!sent.insert(id).second) continue;
-            if (auto* connection = find(id); connection && admit(*connection)) send(*connection, frame);
-        }
+    for (const auto id : _rooms.membersOf(rooms)) {
+        if (auto* connection = find(id); connection && admit(*connection)) send(*connection, frame);
     }
 }
 
 void RealtimeLoop::join(Connection& connection, const std::string& room) {
-    if (_rooms[room].insert(connection.id()).second) connection.rooms.push_back(room);
+    if (_rooms.join(room, connection.id())) connection.rooms.push_back(room);
 }
 
 void RealtimeLoop::leave(Connection& connection, const std::string& room) {
-    if (auto members = _rooms.find(room); members != _rooms.end()) {
-        members->second.erase(connection.id());
-        if (members->second.empty()) _rooms.erase(members);
-    }
+    _rooms.leave(room, connection.id());
     std::erase(connection.rooms, room);
 }
 

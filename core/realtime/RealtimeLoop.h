@@ -7,6 +7,7 @@
 #include "core/realtime/Connection.h"
 #include "core/realtime/ConnectionAdmission.h"
 #include "core/realtime/PollingSessions.h"
+#include "core/realtime/RoomTable.h"
 #include "core/realtime/SocketLoop.h"
 #include "core/realtime/TimerQueue.h"
 
@@ -17,7 +18,6 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace switchboard::core::realtime {
@@ -185,7 +185,7 @@ private:
     std::uint64_t _nextSequence = 0;
     std::unordered_map<std::uint64_t, std::unique_ptr<Connection>> _connections;
     std::atomic<std::size_t> _socketCount{0};
-    std::unordered_map<std::string, std::unordered_set<std::uint64_t>> _rooms;
+    RoomTable _rooms;
     TimerQueue _timers;
     std::vector<char> _scratch;
     std::vector<WebSocketFrameDecoder::Message> _messages;

@@ -12,11 +12,10 @@ bool TypingThrottle::offer(const std::string& conversationId, bool isTyping, std
         return true;
     }
     auto& state = found->second;
-    if (isTyping == state.sent) {
-        state.held.reset();
-    } else {
-        state.held = isTyping;
-    }
+    // A pure repeat of what went out is dropped. After a change, the latest state goes out when the interval ends,
+    // even when it is back to what went out last: someone who started listening meanwhile (an agent who just opened
+    // the conversation) hears it.
+    if (isTyping != state.sent || state.held) state.held = isTyping;
     return false;
 }
 

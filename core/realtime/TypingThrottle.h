@@ -12,8 +12,9 @@ namespace switchboard::core::realtime {
 /// Holds one socket's typing updates to at most one fan-out per conversation per `IntervalMs`.
 ///
 /// An update within the interval that repeats what went out last is dropped (the others already see it); one that
-/// changes it (typing, then stopped) is held and goes out once the interval has passed (`takeDue`), so the last
-/// state always arrives. Time comes from the caller: the loop's clock.
+/// changes it (typing, then stopped), and any after it, is held and goes out once the interval has passed
+/// (`takeDue`), so the last state always arrives, also to someone who started listening meanwhile. Time comes from
+/// the caller: the loop's clock.
 class TypingThrottle {
 public:
     static constexpr std::int64_t IntervalMs = 1000;

@@ -28,12 +28,15 @@ TEST(TypingThrottleTest, AChangeWithinTheIntervalIsHeldUntilItEnds) {
     EXPECT_FALSE(throttle.nextDueMs());
 }
 
-TEST(TypingThrottleTest, AChangeUndoneWithinTheIntervalSendsNothing) {
+TEST(TypingThrottleTest, AChangeUndoneWithinTheIntervalIsAnnouncedAgainAtItsEnd) {
     TypingThrottle throttle;
     ASSERT_TRUE(throttle.offer("c1", true, Start));
     EXPECT_FALSE(throttle.offer("c1", false, Start + 100));
     EXPECT_FALSE(throttle.offer("c1", true, Start + 200));
-    EXPECT_FALSE(throttle.nextDueMs());
+    EXPECT_EQ(throttle.nextDueMs(), Start + TypingThrottle::IntervalMs);
+    const auto due = throttle.takeDue(Start + TypingThrottle::IntervalMs);
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_TRUE(due[0].isTyping);
 }
 
 TEST(TypingThrottleTest, AfterTheIntervalTheNextUpdateGoesOutAtOnce) {
