@@ -133,15 +133,18 @@ bool HttpRequestParser::parseHead() {
         _state = State::Head;
         _scanned = _consumed;
     }
+    // The request line alone over the limit is 414 however the bytes arrive: decided by where its end falls, not by
+    // whether it has arrived yet when the limit is passed.
+    const auto lineEnd = _buffer.find(Crlf, _consumed);
+    if ((lineEnd == std::string::npos ? bufferedBytes() : lineEnd - _consumed) > _limits.maxHeaderBytes) {
+        fail(414, "the request line is too long");
+        return false;
+    }
     const auto from = std::max(_scanned, _consumed + HeadEnd.size() - 1) - (HeadEnd.size() - 1);
     const auto end = _buffer.find(HeadEnd, from);
     if (end == std::string::npos) {
         _scanned = _buffer.size();
-        if (bufferedBytes() > _limits.maxHeaderBytes) {
-            const bool inRequestLine = _buffer.find(Crlf, _consumed) == std::string::npos;
-            fail(inRequestLine ? 414 : 431, inRequestLine ? "the request line is too long"
-                                                          : "the request's header fields are too large");
-        }
+        if (bufferedBytes() > _limits.maxHeaderBytes) fail(431, "the request's header fields are too large");
         return false;
     }
     const auto headBytes = end + HeadEnd.size() - _consumed;

@@ -183,6 +183,17 @@ TEST(HttpRequestParserTest, RefusesHeadsOverTheirLimits) {
                   431);
 }
 
+TEST(HttpRequestParserTest, ALongRequestLineIs414HoweverItArrives) {
+    // Found by the fuzzer: in pieces the limit was passed before the line's end arrived (414), whole it was seen
+    // beyond the limit (431).
+    const std::string text = "GET /" + std::string(600, 'a') + " HTTP/1.1\r\nHost: h\r\n\r\n";
+    expectFailure(text, 414);
+    HttpRequestParser parser(limits());
+    for (std::size_t i = 0; i < text.size() && parser.state() != State::Failed; i += 11)
+        parser.feed(text.data() + i, std::min<std::size_t>(11, text.size() - i));
+    EXPECT_EQ(parser.failureStatus(), 414);
+}
+
 TEST(HttpRequestParserTest, IgnoresInputAfterAFailure) {
     HttpRequestParser parser(limits());
     ASSERT_EQ(feed(parser, "BAD\r\n\r\n"), State::Failed);
