@@ -136,7 +136,7 @@ bool HttpRequestParser::parseHead() {
     // The request line alone over the limit is 414 however the bytes arrive: decided by where its end falls, not by
     // whether it has arrived yet when the limit is passed.
     const auto lineEnd = _buffer.find(Crlf, _consumed);
-    if ((lineEnd == std::string::npos ? bufferedBytes() : lineEnd - _consumed) > _limits.maxHeaderBytes) {
+    if ((lineEnd == std::string::npos ? partialLineBytes() : lineEnd - _consumed) > _limits.maxHeaderBytes) {
         fail(414, "the request line is too long");
         return false;
     }
@@ -359,7 +359,7 @@ bool HttpRequestParser::parseChunkedBody() {
 bool HttpRequestParser::nextLine(std::string_view& line, std::size_t limit, int statusWhenTooLong,
                                  const char* whatWhenTooLong) {
     const auto end = _buffer.find(Crlf, _consumed);
-    const auto length = end == std::string::npos ? bufferedBytes() : end - _consumed;
+    const auto length = end == std::string::npos ? partialLineBytes() : end - _consumed;
     if (length > limit) {
         fail(statusWhenTooLong, whatWhenTooLong);
         return false;
@@ -368,6 +368,12 @@ bool HttpRequestParser::nextLine(std::string_view& line, std::size_t limit, int 
     line = std::string_view(_buffer.data() + _consumed, length);
     _consumed = end + Crlf.size();
     return true;
+}
+
+std::size_t HttpRequestParser::partialLineBytes() const {
+    // A CR at the end may be the first half of the line's CRLF: it is not counted, so that a line just at its limit
+    // is judged the same whether its CRLF arrives in one piece or in two.
+    return bufferedBytes() - (bufferedBytes() > 0 && _buffer.back() == '\r' ? 1 : 0);
 }
 
 void HttpRequestParser::fail(int status, std::string reason) {

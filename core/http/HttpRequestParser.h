@@ -92,6 +92,8 @@ private:
     bool parseChunkedBody();
     /// The next CRLF-terminated line from the buffer, without its CRLF; false when it is not complete yet.
     bool nextLine(std::string_view& line, std::size_t limit, int statusWhenTooLong, const char* whatWhenTooLong);
+    /// The bytes of a line whose CRLF has not arrived yet.
+    std::size_t partialLineBytes() const;
     void fail(int status, std::string reason);
     void compact();
 

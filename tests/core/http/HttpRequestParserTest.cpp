@@ -194,6 +194,18 @@ TEST(HttpRequestParserTest, ALongRequestLineIs414HoweverItArrives) {
     EXPECT_EQ(parser.failureStatus(), 414);
 }
 
+TEST(HttpRequestParserTest, ALineJustAtItsLimitIsJudgedAlikeWhenItsCrlfComesInTwoPieces) {
+    // Found by the fuzzer: the CR of the line's CRLF, arriving alone, was counted as part of the line.
+    const std::string line = "GET /" + std::string(512 - 14, 'a') + " HTTP/1.1";
+    ASSERT_EQ(line.size(), 512u);
+    const std::string text = line + "\r\nHost: h\r\n\r\n";
+    expectFailure(text, 431);
+    HttpRequestParser parser(limits());
+    feed(parser, line + "\r");
+    feed(parser, text.substr(line.size() + 1));
+    EXPECT_EQ(parser.failureStatus(), 431) << "not 414: the line itself is within its limit";
+}
+
 TEST(HttpRequestParserTest, IgnoresInputAfterAFailure) {
     HttpRequestParser parser(limits());
     ASSERT_EQ(feed(parser, "BAD\r\n\r\n"), State::Failed);
