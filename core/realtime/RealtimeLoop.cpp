@@ -1,5 +1,8 @@
 #include "core/realtime/RealtimeLoop.h"
 
+#include "core/common/ApiError.h"
+#include "core/http/HttpPipeline.h"
+#include "core/http/HttpResponse.h"
 #include "core/realtime/EnginePacket.h"
 #include "core/realtime/EnginePayload.h"
 #include "core/realtime/ListeningSocket.h"
@@ -38,12 +41,14 @@ constexpr std::int64_t AcceptPauseMs = 100;
 
 const auto ContinueAnswer = std::make_shared<const std::string>("HTTP/1.1 100 Continue\r\n\r\n");
 
-/// The answer to a connection refused at accept, written without waiting and without reading its request.
+/// The answer to a connection refused at accept, written without waiting and without reading its request: the
+/// API's JSON error, made as every other answer is.
 std::string refusalAnswer(const std::string& message) {
-    const std::string body = R"({"error":{"code":"too_many_connections","message":")" + message + R"("}})";
-    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
-           "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\n\r\n" + body;
+    http::HttpResponse response;
+    http::HttpPipeline::writeError(response, common::ApiError(503, "too_many_connections", message));
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Retry-After", "1");
+    return response.toWire(false, false);
 }
 
 } // namespace
