@@ -2,12 +2,25 @@
 
 #include <Poco/Logger.h>
 
+#include <pthread.h>
+
 #include <exception>
 
 namespace switchboard::core::common {
 
-WorkerPool::WorkerPool(std::size_t threads, Bounds bounds, const Clock& clock) : _bounds(bounds), _clock(clock) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) _threads.emplace_back([this] { run(); });
+namespace {
+
+constexpr std::int64_t RefusalLogIntervalMs = 10'000;
+
+} // namespace
+
+WorkerPool::WorkerPool(std::string name, std::size_t threads, Bounds bounds, const Clock& clock)
+    : _name(std::move(name)), _bounds(bounds), _clock(clock), _refusedLog(RefusalLogIntervalMs) {
+    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) {
+        _threads.emplace_back([this] { run(); });
+        // Linux keeps 15 characters of a thread's name; a longer one is not set at all.
+        pthread_setname_np(_threads.back().native_handle(), _name.substr(0, 15).c_str());
+    }
 }
 
 WorkerPool::~WorkerPool() { stop(); }
@@ -27,11 +40,29 @@ bool WorkerPool::submit(Task task) {
         const auto nowMs = _clock.nowMs();
         std::lock_guard lock(_mutex);
         if (_stopping || _tasks.size() >= _bounds.maxPending) return false;
-        if (_bounds.maxWaitMs > 0 && !_tasks.empty() && nowMs - _tasks.front().sinceMs > _bounds.maxWaitMs)
-            return false;
+        if (tooLate(_tasks.empty() ? 0 : nowMs - _tasks.front().sinceMs, nowMs)) return false;
         _tasks.push_back({std::move(task), nowMs});
     }
     _wake.notify_one();
+    return true;
+}
+
+bool WorkerPool::tooLate(std::int64_t waitedMs, std::int64_t nowMs) {
+    if (_bounds.maxWaitMs <= 0) return false;
+    if (waitedMs <= _bounds.maxWaitMs) {
+        if (_overloaded) {
+            if (!_withinSinceMs) _withinSinceMs = nowMs;
+            if (nowMs - *_withinSinceMs >= _bounds.graceMs) _overloaded = false;
+        }
+        return false;
+    }
+    if (!_overloaded && waitedMs <= _bounds.maxWaitMs + _bounds.graceMs) return false;
+    _overloaded = true;
+    _withinSinceMs.reset();
+    if (const auto count = _refusedLog.occurred(nowMs))
+        Poco::Logger::get("hub").warning("%s workers overloaded: refused %z task(s) as busy in the last %Ld s; the "
+                                         "oldest waiting one had waited %Ld ms (limit %Ld ms)",
+                                         _name, count, RefusalLogIntervalMs / 1000, waitedMs, _bounds.maxWaitMs);
     return true;
 }
 

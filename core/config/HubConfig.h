@@ -24,7 +24,7 @@ struct ServerConfig {
     int threads = 16;
     /// Complete requests waiting for a handler thread; past it the hub answers 503 at once.
     int maxQueued = 256;
-    /// New requests are answered 503 while the oldest waiting one has waited longer than this.
+    /// The wait that requests may keep up under overload before new ones are answered 503 (WorkerPool).
     int maxQueueWaitMs = 250;
     std::size_t maxBodyBytes = 64 * 1024;
     /// A request's line and header fields together; past it 431 (414 for the line alone).
@@ -98,8 +98,8 @@ struct RealtimeConfig {
     std::size_t maxQueuedBytes = 1024 * 1024;
     /// Socket requests waiting for a worker before new ones are refused with a `busy` error.
     std::size_t maxPendingTasks = 10'000;
-    /// New socket requests are refused with `busy` while the oldest waiting one has waited longer than this.
-    int maxQueueWaitMs = 25;
+    /// The wait that socket requests may keep up under overload before new ones are refused `busy` (WorkerPool).
+    int maxQueueWaitMs = 10;
 };
 
 struct DeliveryConfig {

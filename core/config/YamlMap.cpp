@@ -47,6 +47,11 @@ std::string suggestion(const std::string& key, const std::set<std::string>& know
     std::string best;
     std::size_t bestDistance = 3;
     for (const auto& candidate : known) {
+        // The distance is at least the difference in length: a key far longer or shorter than every known one
+        // (a value pasted where a key belongs) costs no comparison.
+        const std::size_t lengthGap = key.size() > candidate.size() ? key.size() - candidate.size()
+                                                                     : candidate.size() - key.size();
+        if (lengthGap >= bestDistance) continue;
         const std::size_t distance = editDistance(key, candidate);
         if (distance < bestDistance && distance < candidate.size()) {
             best = candidate;

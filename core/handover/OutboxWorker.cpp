@@ -2,6 +2,8 @@
 
 #include <Poco/Logger.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <chrono>
 #include <utility>
@@ -23,7 +25,7 @@ OutboxWorker::OutboxWorker(store::Database& database, const config::WidgetRegist
                            OnBooked onBooked, Settings settings)
     : _database(database), _widgets(widgets), _clock(clock), _schedule(schedule), _deliver(std::move(deliver)),
       _onBooked(std::move(onBooked)), _settings(std::move(settings)), _ledger(database, clock),
-      _pool(_settings.concurrency, common::WorkerPool::Bounds{_settings.concurrency, 0}, clock) {}
+      _pool("outbox-worker", _settings.concurrency, common::WorkerPool::Bounds{_settings.concurrency, 0}, clock) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
@@ -36,6 +38,7 @@ void OutboxWorker::start() {
         logger().warning("could not take back this node's deliveries: %s", std::string(e.what()));
     }
     _dispatcher = std::thread([this] { run(); });
+    pthread_setname_np(_dispatcher.native_handle(), "outbox");
 }
 
 void OutboxWorker::stop() {

@@ -57,7 +57,7 @@ HttpDispatcher::HttpDispatcher(const HttpPipeline& pipeline, const ClientAddress
       _sessions(sessions),
       _ready(ready),
       _workers(std::make_unique<common::WorkerPool>(
-          static_cast<std::size_t>(server.threads),
+          "http-worker", static_cast<std::size_t>(server.threads),
           common::WorkerPool::Bounds{static_cast<std::size_t>(server.maxQueued), server.maxQueueWaitMs}, clock)) {}
 
 HttpDispatcher::~HttpDispatcher() { stop(); }

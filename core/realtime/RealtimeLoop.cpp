@@ -16,6 +16,7 @@
 #include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <stdexcept>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -98,6 +99,7 @@ void RealtimeLoop::start(int listenFd, HttpHandler& http) {
     }
     _running = true;
     _thread = std::thread([this] { run(); });
+    pthread_setname_np(_thread.native_handle(), "realtime-loop");
 }
 
 void RealtimeLoop::stop() {

@@ -10,7 +10,8 @@ RealtimeServer::RealtimeServer(SocketServices services, const common::Clock& clo
     : _settings(settings),
       _admission(server.maxConnections, server.maxConnectionsPerIp, std::move(exemptFromPerIpLimit)),
       _workers(std::make_unique<common::WorkerPool>(
-          settings.workers, common::WorkerPool::Bounds{settings.maxPendingTasks, settings.maxQueueWaitMs}, clock)),
+          "socket-worker", settings.workers,
+          common::WorkerPool::Bounds{settings.maxPendingTasks, settings.maxQueueWaitMs}, clock)),
       _protocol(std::make_unique<SocketIoProtocol>(services, *_workers, static_cast<LoopRouter&>(*this), settings)) {
     const auto count = settings.loops ? settings.loops : std::max(1u, std::thread::hardware_concurrency());
     const auto httpLimits = HttpConnectionLimits::of(server);

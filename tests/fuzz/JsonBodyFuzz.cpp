@@ -1,5 +1,5 @@
 // libFuzzer target for the request body reader (core/http/JsonBody). Input: a request body. It is either refused
-// with 400 `invalid_json` or accepted; an accepted body is blank or well-formed UTF-8 text of one JSON object with
+// with 400 `invalid_json`, or with 422 `validation_failed` when a string holds U+0000, or accepted; an accepted body is blank or well-formed UTF-8 text of one JSON object with
 // nothing after it but whitespace, whose condensed form parses back to itself, and every typed accessor on each
 // of its keys either answers or refuses with a 4xx ApiError naming that key. Any other exception, or a broken
 // invariant, traps.
@@ -50,7 +50,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         body.emplace(JsonBody::parse(text));
     } catch (const ApiError& error) {
-        check(error.status() == 400 && error.code() == "invalid_json");
+        if (error.status() == 422) { // U+0000 in a string value (JsonNulCheck)
+            check(error.code() == "validation_failed" && text.find("\\u0000") != std::string::npos);
+        } else {
+            check(error.status() == 400 && error.code() == "invalid_json");
+        }
         return 0;
     }
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -63,6 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const std::string once = condensed(*body);
     check(isValidUtf8(once));
+    check(once.find("\\u0000") == std::string::npos);
     check(condensed(JsonBody::parse(once)) == once);
 
     std::vector<std::string> keys;

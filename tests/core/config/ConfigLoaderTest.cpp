@@ -15,7 +15,7 @@ using namespace switchboard::core::config;
 namespace {
 
 /// The repository's config/ folder, found from this file's path: tests/core/config/ConfigLoaderTest.cpp.
-const fs::path sampleConfigDir = (fs::absolute(__FILE__).parent_path() / "../../../config").lexically_normal();
+const fs::path sampleConfigDir = fs::path(SWITCHBOARD_SOURCE_DIR) / "config";
 
 const char* const minimalHub = R"(channels:
   portal: { plugin: portal }
