@@ -39,7 +39,11 @@ bool WorkerPool::submit(Task task) {
     {
         const auto nowMs = _clock.nowMs();
         std::lock_guard lock(_mutex);
-        if (_stopping || _tasks.size() >= _bounds.maxPending) return false;
+        if (_stopping) return false;
+        if (_tasks.size() >= _bounds.maxPending) {
+            logRefusal(nowMs, "max. " + std::to_string(_bounds.maxPending) + " waiting");
+            return false;
+        }
         if (tooLate(_tasks.empty() ? 0 : nowMs - _tasks.front().sinceMs, nowMs)) return false;
         _tasks.push_back({std::move(task), nowMs});
     }
@@ -59,11 +63,15 @@ bool WorkerPool::tooLate(std::int64_t waitedMs, std::int64_t nowMs) {
     if (!_overloaded && waitedMs <= _bounds.maxWaitMs + _bounds.graceMs) return false;
     _overloaded = true;
     _withinSinceMs.reset();
-    if (const auto count = _refusedLog.occurred(nowMs))
-        Poco::Logger::get("hub").warning("%s workers overloaded: refused %z task(s) as busy in the last %Ld s; the "
-                                         "oldest waiting one had waited %Ld ms (limit %Ld ms)",
-                                         _name, count, RefusalLogIntervalMs / 1000, waitedMs, _bounds.maxWaitMs);
+    logRefusal(nowMs, "the oldest waiting one had waited " + std::to_string(waitedMs) + " ms, max. " +
+                          std::to_string(_bounds.maxWaitMs) + " ms");
     return true;
+}
+
+void WorkerPool::logRefusal(std::int64_t nowMs, const std::string& why) {
+    if (const auto count = _refusedLog.occurred(nowMs))
+        Poco::Logger::get("hub").warning("%s workers overloaded: refused %z task(s) as busy in the last %Ld s (%s)",
+                                         _name, count, RefusalLogIntervalMs / 1000, why);
 }
 
 void WorkerPool::run() {

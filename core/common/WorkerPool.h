@@ -61,6 +61,8 @@ private:
     /// Whether the oldest task's wait, `waitedMs` (0 with none), keeps the next one out; enters and leaves the
     /// overloaded state. Under `_mutex`.
     bool tooLate(std::int64_t waitedMs, std::int64_t nowMs);
+    /// Logs a refusal, at most every 10 s with the count since; `why` names the bound. Under `_mutex`.
+    void logRefusal(std::int64_t nowMs, const std::string& why);
 
     const std::string _name;
     const Bounds _bounds;

@@ -161,6 +161,49 @@ describe('connection limits', () => {
   });
 });
 
+describe('the total connection limit', () => {
+  const hub = useHub({ hub: { server: { header_timeout_ms: 60_000, max_connections: 10 } } });
+
+  test('connections past server.max_connections are answered 503 too_many_connections', async () => {
+    const clients = [];
+    try {
+      // The hub's own readiness probe may still hold one; a few more than the limit are refused in any case.
+      for (let i = 0; i < 10; ++i) clients.push(await RawClient.open(hub.url));
+      const refused = await RawClient.open(hub.url);
+      const answer = await refused.response();
+      assert.equal(answer.status, 503);
+      assert.equal(JSON.parse(answer.body).error.code, 'too_many_connections');
+      assert.ok(answer.headers['retry-after']);
+      assert.match(hub.log(), /server\.max_connections reached/);
+    } finally {
+      clients.forEach((client) => client.destroy());
+    }
+    await eventually(async () => (await get(hub, '/healthz')).status === 200, 'served again once they are gone');
+  });
+});
+
+describe('handler threads under overload', () => {
+  // One handler thread and room for one waiting request: logins (an Argon2id hash each, tens of milliseconds)
+  // sent at once overflow it.
+  const hub = useHub({ hub: { server: { threads: 1, max_queued: 1 } } });
+
+  test('requests past the queue bound get 503 busy with Retry-After at once; the accepted ones are served', async () => {
+    const credentials = { email: hub.adminEmail, password: hub.adminPassword };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(hub, '/api/auth/login', credentials)));
+    const busy = answers.filter((res) => res.status === 503);
+    const served = answers.filter((res) => res.status === 200);
+    assert.ok(busy.length >= 1, `statuses: ${answers.map((res) => res.status)}`);
+    assert.ok(served.length >= 1, `statuses: ${answers.map((res) => res.status)}`);
+    assert.equal(busy.length + served.length, answers.length, `statuses: ${answers.map((res) => res.status)}`);
+    for (const res of busy) {
+      assertError(res, 503, 'busy');
+      assert.equal(res.headers['retry-after'], '1');
+    }
+    for (const res of served) assert.ok(res.body.token);
+    assert.match(hub.log(), /http-worker workers overloaded: refused \d+ task\(s\) as busy .*max\. 1 waiting/);
+  });
+});
+
 describe('HTTP protocol', () => {
   const hub = useHub();
 
