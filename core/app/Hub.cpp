@@ -17,9 +17,9 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
-#include "core/events/EventNames.h"
 #include "core/events/LocalEventBus.h"
 #include "core/handover/HandoverConfigEditor.h"
+#include "core/handover/HandoverCompletion.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverQueries.h"
 #include "core/handover/HandoverService.h"
@@ -81,10 +81,13 @@ struct Hub::Parts {
           widgets(std::move(widgetConfigs)),
           limiter(clock),
           events(bus, [this](const conversation::ConversationView& view) { return agentConversationJson(view); }),
-          messages(database, widgets, clock, limiter, events, config.server.maxMessageChars),
+          handoverEvents(bus),
+          handoverCompletion(clock, handoverEvents),
+          messages(database, widgets, clock, limiter, events, handoverCompletion, config.server.maxMessageChars),
           sessions(database, widgets, clock, limiter, events, messages),
           conversations(database, clock, events,
-                        [this](store::Sql& sql, const std::string& id) { return agentRepository.findById(sql, id); }),
+                        [this](store::Sql& sql, const std::string& id) { return agentRepository.findById(sql, id); },
+                        handoverCompletion),
           hasher(auth::PasswordHasher::Strength::Interactive),
           authService(database, hasher, clock, limiter, config.auth, bus),
           agentService(database, hasher, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; },
@@ -139,7 +142,6 @@ struct Hub::Parts {
                       [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); });
               },
               plugin_host::PluginHost::Settings{}),
-          handoverEvents(bus),
           retrySchedule(config.delivery.backoffS, uniformRandom),
           outbox(database, widgets, clock, retrySchedule,
                  [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](const std::string& channel,
@@ -191,11 +193,6 @@ struct Hub::Parts {
         channelCallbacks.registerRoutes(router);
         staticFiles.registerRoutes(router);
         bus.subscribe([this](const events::Event& event) { realtime.publish(event); });
-        // An agent taking a conversation completes its open handover request.
-        bus.subscribe([this](const events::Event& event) {
-            if (event.name == events::names::ConversationAssigned)
-                handover.conversationTaken(event.payload->getValue<std::string>("conversation_id"));
-        });
         loadChannels(config);
     }
 
@@ -235,6 +232,8 @@ struct Hub::Parts {
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
     store::AgentRepository agentRepository;
+    handover::HandoverEvents handoverEvents;
+    handover::HandoverCompletion handoverCompletion;
     conversation::MessageService messages;
     conversation::WidgetSessionService sessions;
     conversation::ConversationService conversations;
@@ -264,7 +263,6 @@ struct Hub::Parts {
     sdk::CurlHttpClient httpClient;
     notify::AgentNotifier notifier;
     plugin_host::PluginHost plugins;
-    handover::HandoverEvents handoverEvents;
     handover::RetrySchedule retrySchedule;
     handover::OutboxWorker outbox; // after the plugins it calls, so it stops first
     handover::HandoverService handover;

@@ -37,8 +37,9 @@ std::pair<std::int64_t, std::string> decodeCursor(const std::string& cursor) {
 } // namespace
 
 ConversationService::ConversationService(store::Database& database, const common::Clock& clock,
-                                         ConversationEvents& events, AgentLookup findAgent)
-    : _database(database), _clock(clock), _events(events), _findAgent(std::move(findAgent)) {}
+                                         ConversationEvents& events, AgentLookup findAgent,
+                                         ConversationTakenReaction& taken)
+    : _database(database), _clock(clock), _events(events), _taken(taken), _findAgent(std::move(findAgent)) {}
 
 ConversationView ConversationService::get(const auth::Caller& caller, const std::string& id) {
     auto view = _database.read([&](store::Sql& sql) { return _conversations.findView(sql, id); });
@@ -102,13 +103,16 @@ auth::Agent ConversationService::requireAssignableAgent(store::Sql& sql, const C
 
 ConversationView ConversationService::assign(const auth::Caller& caller, const std::string& id,
                                              const std::string& agentId) {
+    std::function<void()> afterCommit;
     auto view = modify(caller, id, [&](store::Sql& sql, Conversation& c) {
         requireAssignableAgent(sql, c, agentId);
         c.assignedAgentId = agentId;
         ConversationStateMachine::agentJoined(c);
+        afterCommit = _taken.taken(sql, id);
     });
     _events.conversationAssigned(view);
     _events.conversationUpdated(view);
+    if (afterCommit) afterCommit();
     return view;
 }
 

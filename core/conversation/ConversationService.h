@@ -4,6 +4,7 @@
 #include "core/auth/Caller.h"
 #include "core/common/Clock.h"
 #include "core/conversation/ConversationEvents.h"
+#include "core/conversation/ConversationTakenReaction.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/Database.h"
 #include "core/store/MessageRepository.h"
@@ -51,7 +52,7 @@ public:
     using AgentLookup = std::function<std::optional<auth::Agent>(store::Sql&, const std::string& agentId)>;
 
     ConversationService(store::Database& database, const common::Clock& clock, ConversationEvents& events,
-                        AgentLookup findAgent);
+                        AgentLookup findAgent, ConversationTakenReaction& taken);
 
     ConversationView get(const auth::Caller& caller, const std::string& id);
     ConversationPage list(const auth::Caller& caller, const ConversationListQuery& query);
@@ -78,6 +79,7 @@ private:
     store::Database& _database;
     const common::Clock& _clock;
     ConversationEvents& _events;
+    ConversationTakenReaction& _taken;
     AgentLookup _findAgent;
     store::ConversationRepository _conversations;
     store::MessageRepository _messages;

@@ -35,12 +35,13 @@ bool stateChanged(const Conversation& before, const Conversation& after) {
 
 MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
                                const common::Clock& clock, limits::RateLimiter& limiter, ConversationEvents& events,
-                               std::size_t maxMessageChars)
+                               ConversationTakenReaction& taken, std::size_t maxMessageChars)
     : _database(database),
       _widgets(widgets),
       _clock(clock),
       _limiter(limiter),
       _events(events),
+      _taken(taken),
       _maxMessageChars(maxMessageChars) {}
 
 PostedMessage MessageService::postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
@@ -126,6 +127,8 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         PostedMessage posted;
         Conversation before;
         Conversation after;
+        /// What taking the conversation over leaves to do once committed (ConversationTakenReaction).
+        std::function<void()> afterCommit;
     };
     auto outcome = _database.write([&](store::Sql& sql) -> Outcome {
         auto conversation = _conversations.findForUpdate(sql, conversationId);
@@ -138,7 +141,7 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
             if (existing->text != draft.text || existing->senderType != draft.senderType)
                 throw ApiError::conflict("client_msg_id_conflict",
                                          "client_msg_id was already used for a different message");
-            return Outcome{{*existing, false}, *conversation, *conversation};
+            return Outcome{{*existing, false}, *conversation, *conversation, {}};
         };
         if (!conversation->isOpen()) {
             if (auto original = replay()) return *original;
@@ -170,7 +173,10 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         } else {
             _conversations.saveMessageTotals(sql, c);
         }
-        return {{draft, true}, before, c};
+        std::function<void()> afterCommit;
+        if (c.assignedAgentId && before.assignedAgentId != c.assignedAgentId)
+            afterCommit = _taken.taken(sql, conversationId);
+        return {{draft, true}, before, c, std::move(afterCommit)};
     });
 
     if (outcome.posted.created) {
@@ -181,6 +187,7 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
                 _events.conversationUpdated(*view);
             }
         }
+        if (outcome.afterCommit) outcome.afterCommit();
     }
     return outcome.posted;
 }

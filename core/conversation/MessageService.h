@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationEvents.h"
+#include "core/conversation/ConversationTakenReaction.h"
 #include "core/conversation/Message.h"
 #include "core/conversation/Visitor.h"
 #include "core/limits/RateLimiter.h"
@@ -38,7 +39,8 @@ struct MessagePage {
 class MessageService {
 public:
     MessageService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
-                   limits::RateLimiter& limiter, ConversationEvents& events, std::size_t maxMessageChars);
+                   limits::RateLimiter& limiter, ConversationEvents& events, ConversationTakenReaction& taken,
+                   std::size_t maxMessageChars);
 
     PostedMessage postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
                                      const std::string& text, const std::optional<std::string>& clientMsgId);
@@ -75,6 +77,7 @@ private:
     const common::Clock& _clock;
     limits::RateLimiter& _limiter;
     ConversationEvents& _events;
+    ConversationTakenReaction& _taken;
     const std::size_t _maxMessageChars;
     store::ConversationRepository _conversations;
     store::MessageRepository _messages;

@@ -5,7 +5,6 @@
 #include "core/common/Validation.h"
 #include "core/conversation/ConversationStateMachine.h"
 #include "core/handover/DeliveryLedger.h"
-#include "core/handover/HandoverStateMachine.h"
 
 #include <switchboard/sdk/ContactAddress.h>
 
@@ -158,19 +157,6 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
         if (configured.name == answer.request.method) answer.confirmation = configured.confirmation;
     }
     return answer;
-}
-
-void HandoverService::conversationTaken(const std::string& conversationId) {
-    const auto completed = _database.write([&](store::Sql& sql) {
-        auto open = _requests.findOpenRequest(sql, conversationId);
-        if (!open) return open;
-        const auto now = _clock.nowMs();
-        HandoverStateMachine::moveTo(*open, HandoverStatus::Completed, now);
-        open->updatedAt = now;
-        _requests.saveRequest(sql, *open);
-        return open;
-    });
-    if (completed) _handoverEvents.updated(*completed);
 }
 
 HandoverRequest HandoverService::retry(const auth::Caller& caller, const std::string& requestId) {

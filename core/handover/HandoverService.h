@@ -42,9 +42,6 @@ public:
 
     HandoverAnswer request(const conversation::Visitor& visitor, const HandoverAsk& ask);
 
-    /// An agent took the conversation: its open request, if any, is complete.
-    void conversationTaken(const std::string& conversationId);
-
     /// Admins only: a failed request is delivered again, each failed delivery with the widget's max_attempts more.
     HandoverRequest retry(const auth::Caller& caller, const std::string& requestId);
 

@@ -5,6 +5,7 @@
 #include "core/common/Clock.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
+#include "core/handover/HandoverCompletion.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
 #include "core/limits/RateLimiter.h"
@@ -35,10 +36,13 @@ struct SocketServicesFixture {
           widgets({demoWidget()}),
           limiter(clock),
           events(bus),
-          messages(*database, widgets, clock, limiter, events, 2000),
+          handoverEvents(bus),
+          handoverCompletion(clock, handoverEvents),
+          messages(*database, widgets, clock, limiter, events, handoverCompletion, 2000),
           sessions(*database, widgets, clock, limiter, events, messages),
           conversations(*database, clock, events,
-                        [this](core::store::Sql& sql, const std::string& id) { return agents.findById(sql, id); }),
+                        [this](core::store::Sql& sql, const std::string& id) { return agents.findById(sql, id); },
+                        handoverCompletion),
           hasher(core::auth::PasswordHasher::Strength::Fast),
           auth(*database, hasher, clock, limiter, core::config::AuthConfig{}, bus),
           visitorPresence(clock, bus, presenceConfig, [](const std::string&, std::int64_t) {}),
@@ -82,6 +86,8 @@ struct SocketServicesFixture {
     core::events::LocalEventBus bus;
     core::conversation::ConversationEvents events;
     core::store::AgentRepository agents;
+    core::handover::HandoverEvents handoverEvents;
+    core::handover::HandoverCompletion handoverCompletion;
     core::conversation::MessageService messages;
     core::conversation::WidgetSessionService sessions;
     core::conversation::ConversationService conversations;

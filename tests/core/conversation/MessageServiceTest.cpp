@@ -2,6 +2,7 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
+#include "core/handover/HandoverCompletion.h"
 #include "core/store/AgentRepository.h"
 #include "tests/support/TestDatabase.h"
 
@@ -29,7 +30,9 @@ protected:
         : widgets({demoWidget()}),
           limiter(clock),
           events(bus),
-          messages(*database, widgets, clock, limiter, events, 20),
+          handoverEvents(bus),
+          handoverCompletion(clock, handoverEvents),
+          messages(*database, widgets, clock, limiter, events, handoverCompletion, 20),
           sessions(*database, widgets, clock, limiter, events, messages) {
         bus.subscribe([this](const events::Event& event) { published.push_back(event.name); });
         database->write([this](store::Sql& sql) { store::AgentRepository().insert(sql, agent().agent); });
@@ -59,6 +62,8 @@ protected:
     limits::RateLimiter limiter;
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
+    handover::HandoverEvents handoverEvents;
+    handover::HandoverCompletion handoverCompletion;
     conversation::MessageService messages;
     conversation::WidgetSessionService sessions;
     std::vector<std::string> published;

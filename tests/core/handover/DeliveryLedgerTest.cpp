@@ -153,7 +153,7 @@ TEST_F(DeliveryLedgerTest, AClaimedDeliveryBookedSinceIsBookedOnWhatIsStored) {
 TEST_F(DeliveryLedgerTest, ARequestCompletedSinceTheClaimStaysCompleted) {
     const auto claimed = deliveriesOf(requestId).at(0);
     const auto claimedRequest = requestById(requestId);
-    service.conversationTaken(seeded.conversationId);
+    take(seeded.conversationId);
     const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
     ASSERT_TRUE(booked);
     EXPECT_FALSE(booked->requestChanged);

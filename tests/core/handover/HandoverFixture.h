@@ -5,6 +5,7 @@
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/Visitor.h"
 #include "core/events/LocalEventBus.h"
+#include "core/handover/HandoverCompletion.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverService.h"
 #include "core/limits/RateLimiter.h"
@@ -29,7 +30,8 @@ protected:
           limiter(clock),
           conversationEvents(bus),
           handoverEvents(bus),
-          service(*database, widgets, clock, limiter, conversationEvents, handoverEvents, [this] { ++wakes; }) {
+          service(*database, widgets, clock, limiter, conversationEvents, handoverEvents, [this] { ++wakes; }),
+          completion(clock, handoverEvents) {
         bus.subscribe([this](const core::events::Event& event) { published.push_back(event.name); });
     }
 
@@ -98,6 +100,13 @@ protected:
         return database->read([&](core::store::Sql& sql) { return repository.deliveriesOf(sql, requestId); });
     }
 
+    /// An agent takes the conversation, as assignment does: in a transaction, then what it leaves for after it.
+    void take(const std::string& conversationId) {
+        const auto afterCommit =
+            database->write([&](core::store::Sql& sql) { return completion.taken(sql, conversationId); });
+        if (afterCommit) afterCommit();
+    }
+
     core::handover::HandoverRequest requestById(const std::string& id) {
         return *database->read([&](core::store::Sql& sql) { return repository.findRequest(sql, id); });
     }
@@ -111,6 +120,7 @@ protected:
     core::handover::HandoverEvents handoverEvents;
     int wakes = 0;
     core::handover::HandoverService service;
+    core::handover::HandoverCompletion completion;
     core::store::HandoverRepository repository;
     std::vector<std::string> published;
 };

@@ -140,20 +140,6 @@ TEST_F(HandoverServiceTest, RequestsAreRateLimitedPerVisitor) {
     expectApiError([&] { service.request(seeded.visitor, ask(seeded)); }, 429, "rate_limited");
 }
 
-TEST_F(HandoverServiceTest, AnAgentTakingTheConversationCompletesTheOpenRequest) {
-    const auto seeded = seed();
-    const auto answer = service.request(seeded.visitor, ask(seeded));
-    clock.advanceMs(5000);
-    published.clear();
-    service.conversationTaken(seeded.conversationId);
-    const auto stored = requestById(answer.request.id);
-    EXPECT_EQ(stored.status, handover::HandoverStatus::Completed);
-    EXPECT_EQ(stored.completedAt, clock.nowMs());
-    EXPECT_EQ(published, std::vector<std::string>{"handover:updated"});
-    service.conversationTaken(seeded.conversationId); // nothing open any more: no change, no event
-    EXPECT_EQ(published.size(), 1u);
-}
-
 TEST_F(HandoverServiceTest, RetryIsForAdminsAndOnlyForFailedRequests) {
     const auto seeded = seed();
     const auto answer = service.request(seeded.visitor, ask(seeded, "webhook"));
