@@ -389,6 +389,46 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('what the hub refuses as busy is asked again by itself: the start over REST, a message over the socket', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The first start is answered 503 `busy` as the hub answers it when its handlers are saturated.
+    let startsRefused = 0;
+    await page.route('**/api/widget/init', async (route) => {
+      if (startsRefused > 0) return route.continue();
+      startsRefused += 1;
+      return route.fulfill({
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '1', 'Access-Control-Allow-Origin': '*' },
+        body: JSON.stringify({ error: { code: 'busy', message: 'the hub is busy; try again in a moment' } }),
+      });
+    });
+    // Stands in for a hub past its capacity: the first two sends of a message are answered `busy` as the hub
+    // answers them, without reaching it; everything else goes through to the hub.
+    let refused = 0;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const send = /^42(\d+)\["visitor:send_message"/.exec(String(message));
+        if (send && refused < 2) {
+          refused += 1;
+          ws.send(`43${send[1]}[{"error":{"code":"busy","message":"the hub is busy; retry"}}]`);
+          return;
+        }
+        server.send(message);
+      });
+    });
+    await page.goto(demoUrl());
+    const conversationId = await startChat(page);
+    assert.equal(startsRefused, 1, 'the start was refused once, then made again');
+    await sendMessage(page, 'Sent while the hub was busy');
+    assert.equal(refused, 2, 'the widget sent it again after each busy answer');
+    assert.equal(await page.getByText(/Not sent/).count(), 0, 'the visitor is not asked to retry');
+    const stored = await messagesOf(conversationId);
+    assert.equal(stored.filter((m) => m.text === 'Sent while the hub was busy').length, 1, 'stored once');
+    await context.close();
+  });
+
   test('"Talk to a person": each method asks only what it needs, and the webhook reaches the receiver', async () => {
     const page = await openPage(demoUrl());
     const conversationId = await startChat(page, { name: 'Ada Lovelace', email: 'ada@example.com' });

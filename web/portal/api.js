@@ -1,5 +1,6 @@
 // The hub's REST API as the portal uses it. Errors come back as ApiError carrying the hub's
 // {"error": {"code", "message", "field"}} so forms can put each message next to its field.
+import { busyResponseWait, retryWhileBusy } from '../shared/busy-retry.js';
 import { session } from './session.js';
 
 export class ApiError extends Error {
@@ -24,12 +25,12 @@ export async function request(method, path, body) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, {
+    response = await retryWhileBusy(() => fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    }), busyResponseWait);
   } catch {
     throw new ApiError(0, { code: 'network', message: 'The hub cannot be reached. Check your connection.' });
   }

@@ -4,6 +4,8 @@
 // without acknowledgements. It reconnects by itself with jittered exponential backoff; catching up on what was
 // missed while disconnected is the caller's job (in its 'connect' handler when `reconnected` is true).
 
+import { retryWhileBusy } from './busy-retry.js';
+
 const FIRST_RETRY_MS = 500;
 const LONGEST_RETRY_MS = 10_000;
 const DEFAULT_ACK_TIMEOUT_MS = 10_000;
@@ -89,8 +91,14 @@ export class SocketClient {
     return true;
   }
 
-  /// Sends an event and resolves with the server's acknowledgement (which may be an {error} object).
+  /// Sends an event and resolves with the server's acknowledgement (which may be an {error} object). A `busy`
+  /// answer is asked again a few times, after short waits, before it is returned.
   request(event, data, { timeoutMs = DEFAULT_ACK_TIMEOUT_MS } = {}) {
+    return retryWhileBusy(() => this._requestOnce(event, data, timeoutMs),
+      (answer) => (answer?.error?.code === 'busy' ? 0 : null));
+  }
+
+  _requestOnce(event, data, timeoutMs) {
     if (!this._connected) return Promise.reject(new Error('not connected'));
     const id = this._nextAckId++;
     return new Promise((resolve, reject) => {

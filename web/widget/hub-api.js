@@ -1,4 +1,5 @@
 // The hub's public widget endpoints. Visitor calls carry the visitor token as a bearer token.
+import { busyResponseWait, retryWhileBusy } from '../shared/busy-retry.js';
 
 const MAX_URL_CHARS = 2000; // the hub refuses longer current_url / referrer
 
@@ -25,13 +26,13 @@ export class HubApi {
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let response;
     try {
-      response = await fetch(this.hubUrl + path, {
+      response = await retryWhileBusy(() => fetch(this.hubUrl + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
         cache: 'no-store',
-      });
+      }), busyResponseWait);
     } catch {
       throw new ApiError(0, { error: { code: 'network_error', message: "We can't reach the chat right now. Please check your connection and try again." } });
     }
