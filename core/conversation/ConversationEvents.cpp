@@ -21,7 +21,7 @@ std::vector<Room> roomsOf(const Conversation& c) {
 void ConversationEvents::messageNew(const Conversation& conversation, const Message& message) {
     auto payload = ConversationJson::message(message);
     payload->set("widget_id", conversation.widgetId);
-    _bus.publish({std::string(names::MessageNew), payload, roomsOf(conversation)});
+    _bus.publish({std::string(names::MessageNew), payload, roomsOf(conversation), payload});
 }
 
 void ConversationEvents::conversationNew(const ConversationView& view) {
@@ -48,17 +48,23 @@ void ConversationEvents::conversationTransferred(const ConversationView& view, c
 }
 
 void ConversationEvents::conversationResolved(const ConversationView& view) {
-    publishConversation(std::string(names::ConversationResolved), view, nullptr);
+    // The visitor hears which conversation and its status; the agents' fields (tags, assignee, the visitor's
+    // address and browser) stay with the agents.
+    Poco::JSON::Object::Ptr visitorView = new Poco::JSON::Object;
+    visitorView->set("conversation_id", view.conversation.id);
+    visitorView->set("status", toString(view.conversation.status));
+    publishConversation(std::string(names::ConversationResolved), view, nullptr, {}, visitorView);
 }
 
 void ConversationEvents::publishConversation(const std::string& name, const ConversationView& view,
-                                             Poco::JSON::Object::Ptr payload, std::vector<Room> extraRooms) {
+                                             Poco::JSON::Object::Ptr payload, std::vector<Room> extraRooms,
+                                             Poco::JSON::Object::Ptr visitorPayload) {
     if (!payload) payload = new Poco::JSON::Object;
     payload->set("conversation_id", view.conversation.id);
     payload->set("conversation", _render ? _render(view) : ConversationJson::conversation(view));
     auto rooms = roomsOf(view.conversation);
     rooms.insert(rooms.end(), extraRooms.begin(), extraRooms.end());
-    _bus.publish({name, payload, rooms});
+    _bus.publish({name, payload, rooms, visitorPayload});
 }
 
 } // namespace switchboard::core::conversation

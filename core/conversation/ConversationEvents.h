@@ -30,8 +30,10 @@ public:
     void conversationResolved(const ConversationView& view);
 
 private:
+    /// `visitorPayload`: what the conversation's visitor hears of it (see events::Event); null: nothing.
     void publishConversation(const std::string& name, const ConversationView& view, Poco::JSON::Object::Ptr payload,
-                             std::vector<events::Room> extraRooms = {});
+                             std::vector<events::Room> extraRooms = {},
+                             Poco::JSON::Object::Ptr visitorPayload = nullptr);
 
     events::EventBus& _bus;
     const Render _render;

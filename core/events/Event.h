@@ -15,11 +15,14 @@ struct Room {
     std::string id;
 };
 
-/// A state change the services announce after it is committed, e.g. `message:new`.
+/// A state change the services announce after it is committed, e.g. `message:new`. What the visitor hears of it
+/// is decided here, where it is produced: the agents in `rooms` receive `payload`; the visitor of a conversation
+/// room receives `visitorPayload` (the same object when they hear it whole), or nothing when it is null.
 struct Event {
     std::string name;
     Poco::JSON::Object::Ptr payload;
     std::vector<Room> rooms;
+    Poco::JSON::Object::Ptr visitorPayload = nullptr;
 };
 
 } // namespace switchboard::core::events

@@ -26,9 +26,8 @@ public:
     void relay(std::string_view name, Poco::JSON::Object::Ptr payload, std::vector<std::string> rooms,
                std::uint64_t except, Audience audience) const;
 
-    /// Sends a committed change to its rooms. Visitors get only the events meant for the widget (their
-    /// conversation's messages, the agent typing, the end of the conversation), and of the conversation only its id
-    /// and status.
+    /// Sends a committed change to its rooms: its payload to the agents, and to the visitors what the event's producer
+    /// decided they hear (events::Event::visitorPayload), if anything.
     void publish(const events::Event& event) const;
 
 private:

@@ -133,22 +133,34 @@ TEST_F(SocketIoProtocolTest, ACommittedMessageReachesTheVisitorAndTheAgentsOfIts
     EXPECT_EQ(events(agent, std::string(names::MessageNew)).size(), 1u);
 }
 
-TEST_F(SocketIoProtocolTest, AResolvedConversationTellsTheVisitorOnlyItsIdAndStatus) {
+TEST_F(SocketIoProtocolTest, TheVisitorHearsWhatTheEventsProducerDecidedAndNothingWhenItDecidedNothing) {
     const auto session = world.startVisitor();
     auto& visitor = connectVisitor(session);
-    Poco::JSON::Object::Ptr conversation = new Poco::JSON::Object;
-    conversation->set("status", "resolved");
-    conversation->set("tags", "vip");
-    events::Event event{std::string(names::ConversationResolved), new Poco::JSON::Object,
-                        {{events::Room::Kind::Conversation, session.view.conversation.id}}};
-    event.payload->set("conversation_id", session.view.conversation.id);
-    event.payload->set("conversation", conversation);
-    protocol.publish(event);
+    auto& agent = connectAgent(world.signInAgent());
+    loop.runPosted();
+    packets(visitor);
+    packets(agent);
+    const std::vector<events::Room> rooms{{events::Room::Kind::Conversation, session.view.conversation.id},
+                                          {events::Room::Kind::WidgetAgents, "demo"}};
+    Poco::JSON::Object::Ptr full = new Poco::JSON::Object;
+    full->set("conversation_id", session.view.conversation.id);
+    full->set("tags", "vip");
+    Poco::JSON::Object::Ptr forVisitor = new Poco::JSON::Object;
+    forVisitor->set("status", "resolved");
+    protocol.publish({std::string(names::ConversationResolved), full, rooms, forVisitor});
     loop.runPosted();
     const auto heard = events(visitor, std::string(names::ConversationResolved));
     ASSERT_EQ(heard.size(), 1u);
     EXPECT_EQ(heard[0]->getValue<std::string>("status"), "resolved");
-    EXPECT_FALSE(heard[0]->has("conversation"));
+    EXPECT_FALSE(heard[0]->has("tags"));
+    const auto toAgent = events(agent, std::string(names::ConversationResolved));
+    ASSERT_EQ(toAgent.size(), 1u);
+    EXPECT_EQ(toAgent[0]->getValue<std::string>("tags"), "vip");
+
+    protocol.publish({std::string(names::ConversationUpdated), full, rooms});
+    loop.runPosted();
+    EXPECT_TRUE(events(visitor, std::string(names::ConversationUpdated)).empty());
+    EXPECT_EQ(events(agent, std::string(names::ConversationUpdated)).size(), 1u);
 }
 
 /// The protocol with a per-address limit of 5 events a minute.
