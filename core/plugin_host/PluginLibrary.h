@@ -23,7 +23,7 @@ namespace switchboard::core::plugin_host {
 class PluginLibrary {
 public:
     /// Throws PluginError naming `path` when the file cannot be opened, is not a Switchboard plugin, was built
-    /// incompatibly, or does not export exactly one class in its `ChannelV1` manifest.
+    /// incompatibly, or does not export exactly one class in its `ChannelV2` manifest.
     explicit PluginLibrary(const std::string& path);
     PluginLibrary(const PluginLibrary&) = delete;
     PluginLibrary& operator=(const PluginLibrary&) = delete;

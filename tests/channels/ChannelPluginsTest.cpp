@@ -22,7 +22,7 @@ std::string pluginPath(const std::string& name) {
     return std::string(SWITCHBOARD_CHANNEL_PLUGIN_DIR) + "/" + name + ".so";
 }
 
-/// Loads a built plugin as the hub does: its info first, then its ChannelV1 manifest.
+/// Loads a built plugin as the hub does: its info first, then its ChannelV2 manifest.
 class ChannelPluginsTest : public ::testing::TestWithParam<std::string> {};
 
 } // namespace

@@ -88,7 +88,7 @@ TEST_F(PluginRoutesTest, ListsThePluginsWithTheirInstancesToAdmins) {
     EXPECT_EQ(plugin->getValue<std::string>("version"), "1.2.3");
     EXPECT_EQ(plugin->getValue<std::string>("description"), "Answers every delivery with its greeting");
     EXPECT_EQ(plugin->getValue<std::string>("file"), testPluginFile("echo"));
-    EXPECT_EQ(plugin->getValue<int>("api_version"), 1);
+    EXPECT_EQ(plugin->getValue<int>("api_version"), 2);
     const auto instances = plugin->getArray("instances");
     ASSERT_EQ(instances->size(), 2u);
     EXPECT_EQ(instances->getElement<std::string>(0), "welcome");

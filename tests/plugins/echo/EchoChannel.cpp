@@ -55,6 +55,6 @@ private:
 
 SWITCHBOARD_PLUGIN_INFO("echo", "1.2.3", "Answers every delivery with its greeting")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::EchoChannel)
 POCO_END_MANIFEST

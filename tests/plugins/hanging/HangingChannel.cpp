@@ -43,6 +43,6 @@ extern "C" __attribute__((visibility("default"))) void switchboard_test_release_
 
 SWITCHBOARD_PLUGIN_INFO("hanging", "1.0.0", "Hangs in deliver until released")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::HangingChannel)
 POCO_END_MANIFEST
