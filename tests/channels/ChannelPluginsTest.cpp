@@ -64,7 +64,7 @@ TEST(PortalPluginTest, TheLoadedPluginNotifiesThroughTheHostServices) {
 
     Delivery delivery;
     delivery.widgetId = "demo";
-    delivery.visitor.name = "Ada Lovelace";
+    delivery.recipient.visitor.name = "Ada Lovelace";
     EXPECT_EQ(channel->deliver(delivery).outcome, DeliveryResult::Outcome::Delivered);
     ASSERT_EQ(host.notifications().size(), 1u);
     EXPECT_EQ(host.notifications()[0].title, "Ada Lovelace asks for a person");

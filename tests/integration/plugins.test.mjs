@@ -30,6 +30,14 @@ describe('plugins', () => {
     assert.equal(webhook.api_version, 2);
     assert.match(webhook.file, /webhook\.so$/);
     assert.ok(webhook.description.length > 0);
+    // What the channel says about itself: the portal's handover-method form is built from it.
+    assert.equal(webhook.channel.display_name, 'Webhook');
+    assert.deepEqual(webhook.channel.handover_methods.map((m) => m.name), ['webhook']);
+    assert.deepEqual(webhook.channel.method_settings.map((s) => [s.key, s.required, s.secret]),
+      [['url', true, false], ['secret', true, true]]);
+    assert.ok(webhook.channel.method_settings.every((s) => s.description.length > 0));
+    const portal = plugins.find((plugin) => plugin.name === 'portal');
+    assert.equal(portal.channel.handover_methods[0].label, 'Chat with an agent');
 
     const agent = await createAgent(hub, admin, { widgets: ['demo'] });
     assertError(await get(hub, '/api/plugins', { token: agent.token }), 403, 'forbidden');

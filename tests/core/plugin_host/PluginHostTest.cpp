@@ -43,11 +43,12 @@ protected:
         return {};
     }
 
-    static sdk::Delivery delivery(const std::string& message = "hello") {
+    /// A delivery of the handover request `requestId` (the hanging plugin hangs on "hang").
+    static sdk::Delivery delivery(const std::string& requestId = "hello") {
         sdk::Delivery delivery;
         delivery.id = "d-1";
-        delivery.visitor.name = "Ada";
-        delivery.message = message;
+        delivery.recipient.visitor.name = "Ada";
+        delivery.requestId = requestId;
         return delivery;
     }
 
@@ -81,6 +82,7 @@ TEST_F(PluginHostTest, ConfiguresEachInstanceWithItsSettingsAndServices) {
     EXPECT_EQ(host.instances()[0].name(), "welcome");
     EXPECT_EQ(host.instances()[1].name(), "farewell");
     EXPECT_EQ(host.instances()[1].plugin(), "echo");
+    EXPECT_EQ(host.instances()[1].description().displayName, "Echo");
     ASSERT_NE(host.find("farewell"), nullptr);
     EXPECT_EQ(host.find("farewell")->name(), "farewell");
     EXPECT_EQ(host.find("nobody"), nullptr);

@@ -32,6 +32,11 @@ TEST(PluginLibraryTest, ReadsTheInfoAndCreatesTheOneChannelClass) {
     EXPECT_EQ(plugin.description, "Answers every delivery with its greeting");
     EXPECT_EQ(plugin.file, testPluginFile("echo"));
     EXPECT_EQ(plugin.apiVersion, 2);
+    EXPECT_EQ(plugin.channel.displayName, "Echo");
+    ASSERT_EQ(plugin.channel.handoverMethods.size(), 2u);
+    EXPECT_EQ(plugin.channel.handoverMethods[0].label, "Echo me");
+    ASSERT_EQ(plugin.channel.methodSettings.size(), 1u);
+    EXPECT_EQ(plugin.channel.methodSettings[0].key, "salutation");
 
     const auto first = library.createChannel();
     const auto second = library.createChannel();

@@ -21,7 +21,7 @@ public:
     sdk::SettingErrors configure(const sdk::Settings&, sdk::HostServices&) override { return {}; }
 
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
-        if (delivery.message != "hang") return sdk::DeliveryResult::delivered("answered at once");
+        if (delivery.requestId != "hang") return sdk::DeliveryResult::delivered("answered at once");
         std::unique_lock lock(hangMutex);
         const auto releasesBefore = releases;
         hangReleased.wait(lock, [&] { return releases != releasesBefore; });
