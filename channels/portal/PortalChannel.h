@@ -9,6 +9,7 @@ namespace switchboard::channels::portal {
 /// one is, until the widget's max_attempts runs out. Takes no settings.
 class PortalChannel final : public sdk::Channel {
 public:
+    sdk::ChannelDescription describe() const override;
     sdk::SettingErrors configure(const sdk::Settings& settings, sdk::HostServices& host) override;
     sdk::SettingErrors validateMethod(const sdk::Settings& methodSettings) const override;
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override;

@@ -5,13 +5,6 @@
 
 namespace switchboard::channels::webhook {
 
-namespace {
-
-constexpr const char* UrlKey = "url";
-constexpr const char* SecretKey = "secret";
-
-} // namespace
-
 WebhookTarget::WebhookTarget(std::string url, std::string host, sdk::WebhookSecret secret)
     : _url(std::move(url)), _host(std::move(host)), _secret(std::move(secret)) {}
 

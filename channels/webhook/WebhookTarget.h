@@ -11,6 +11,9 @@ namespace switchboard::channels::webhook {
 /// Where one handover method's webhooks go and how they are signed: the method's `url` and `secret`, checked.
 class WebhookTarget {
 public:
+    static constexpr const char* UrlKey = "url";
+    static constexpr const char* SecretKey = "secret";
+
     /// The target `methodSettings` describe, or nullopt with `errors` naming every key that is missing, malformed
     /// or unknown. Messages never quote the secret.
     static std::optional<WebhookTarget> fromSettings(const sdk::Settings& methodSettings, sdk::SettingErrors& errors);

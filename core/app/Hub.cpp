@@ -25,7 +25,7 @@
 #include "core/handover/HandoverService.h"
 #include "core/handover/OutboxWorker.h"
 #include "core/handover/RetrySchedule.h"
-#include "core/handover/WebhookTester.h"
+#include "core/handover/MethodTester.h"
 #include "core/http/AgentRoutes.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/AuthRoutes.h"
@@ -49,6 +49,7 @@
 #include "core/http/WidgetRoutes.h"
 #include "core/notify/AgentNotifier.h"
 #include "core/plugin_host/HubHostServices.h"
+#include "core/plugin_host/MethodDefaults.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
 #include "core/plugin_host/PluginHost.h"
 #include "core/presence/AgentPresence.h"
@@ -157,12 +158,16 @@ struct Hub::Parts {
           visitorAuth(sessions, widgets),
           handoverConfig(
               widgets, config,
-              [this](const config::WidgetConfig& widget) {
+              [this](config::WidgetConfig& widget) {
+                  plugin_host::MethodDefaults::complete(plugins, widget);
                   return plugin_host::MethodSettingsCheck::problems(plugins, widget);
               },
               [this](const std::string& url) { httpClient.check(url); }),
-          webhookTester(httpClient, clock, widgets),
-          handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, webhookTester),
+          methodTester(widgets,
+                       [this](const std::string& channel, const sdk::Settings& settings) {
+                           return plugins.test(channel, settings);
+                       }),
+          handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, methodTester),
           pluginRoutes(guard, plugins),
           channelCallbacks(plugins, config.server.publicUrl),
           pipeline(
@@ -196,15 +201,19 @@ struct Hub::Parts {
         loadChannels(config);
     }
 
-    /// Loads the plugins and configures the channel instances; any problem (with them, or with a widget's
-    /// handover method settings) stops the hub from starting, all of them reported at once.
+    /// Loads the plugins, configures the channel instances and completes the widgets' handover methods from their
+    /// channels' descriptions; any problem (with them, or with a widget's handover method settings) stops the hub
+    /// from starting, all of them reported at once.
     void loadChannels(const config::HubConfig& config) {
         plugins.loadPlugins(config.pluginDir);
         plugins.createInstances(config.channels);
         std::vector<config::ConfigIssue> problems;
         for (const auto& widget : widgets.all()) {
-            auto found = plugin_host::MethodSettingsCheck::problems(plugins, *widget);
+            auto completed = *widget;
+            plugin_host::MethodDefaults::complete(plugins, completed);
+            auto found = plugin_host::MethodSettingsCheck::problems(plugins, completed);
             problems.insert(problems.end(), found.begin(), found.end());
+            widgets.replace(std::move(completed));
         }
         if (!problems.empty()) throw config::ConfigError(problems);
     }
@@ -269,7 +278,7 @@ struct Hub::Parts {
     handover::HandoverQueries handoverQueries;
     http::VisitorAuth visitorAuth;
     handover::HandoverConfigEditor handoverConfig;
-    handover::WebhookTester webhookTester;
+    handover::MethodTester methodTester;
     http::HandoverRoutes handoverRoutes;
     http::PluginRoutes pluginRoutes;
     http::ChannelCallbackRoutes channelCallbacks;

@@ -62,9 +62,14 @@ struct BusinessHours {
 struct HandoverMethod {
     std::string name;     // portal, email, whatsapp, sms, webhook, or any operator-chosen name
     std::string channel;  // channel instance in hub.yaml
-    std::string label;    // what the visitor sees in the choice dialog
-    std::vector<std::string> requiredFields; // YAML `requires`: visitor fields name, email, phone
-    std::string confirmation;          // text shown once the request is accepted
+    /// What the visitor sees in the choice dialog; empty until given by the file or by the channel's description.
+    std::string label;
+    /// YAML `requires`: visitor fields name, email, phone.
+    std::vector<std::string> requiredFields;
+    /// The file gave `requires` (possibly empty); otherwise the channel's description decides.
+    bool requiredFieldsGiven = false;
+    /// Text shown once the request is accepted; empty until given by the file or by the channel's description.
+    std::string confirmation;
     /// Per-method settings handed to the channel (webhook `url`, `secret`, ...), `${ENV}` resolved.
     std::map<std::string, std::string> settings;
 };

@@ -3,7 +3,6 @@
 #include "core/common/TimeZone.h"
 #include "core/config/ConfigId.h"
 #include "core/config/Origin.h"
-#include "core/config/WebhookSecret.h"
 #include "core/config/YamlMap.h"
 
 #include <switchboard/sdk/ContactAddress.h>
@@ -20,34 +19,6 @@ namespace {
 constexpr int intMax = std::numeric_limits<int>::max();
 const YamlMap::Choices contactFields = {"name", "email", "phone"};
 const YamlMap::Choices weekDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
-/// What a method shows and needs when the file does not say; keyed by the kinds the hub ships channels for.
-struct MethodDefaults {
-    std::string_view kind;
-    std::string_view label;
-    std::string_view confirmation;
-    std::vector<std::string> requiredFields;
-};
-
-const std::vector<MethodDefaults>& methodDefaults() {
-    static const std::vector<MethodDefaults> defaults = {
-        {"portal", "Chat with an agent", "Thanks! An agent will join this chat shortly.", {}},
-        {"email", "Email", "Thanks! We'll reply by email shortly.", {"email"}},
-        {"whatsapp", "WhatsApp", "Thanks! Check your WhatsApp \u2014 an agent will message you shortly.", {"phone"}},
-        {"sms", "SMS", "Thanks! We'll text you shortly.", {"phone"}},
-        {"webhook", "Our team", "Thanks! Our team will be in touch shortly.", {}},
-    };
-    return defaults;
-}
-
-const MethodDefaults* findDefaults(std::string_view kind) {
-    for (const auto& defaults : methodDefaults()) {
-        if (defaults.kind == kind) {
-            return &defaults;
-        }
-    }
-    return nullptr;
-}
 
 bool isColor(const std::string& value) {
     return value.size() == 7 && value[0] == '#'
@@ -352,7 +323,6 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
     HandoverMethod method;
     method.name = name;
     bool valid = true;
-    std::string kind = name;
     if (auto channel = map.requiredString("channel")) {
         const auto instance = std::find_if(_hub.channels.begin(), _hub.channels.end(),
                                            [&](const ChannelInstanceConfig& c) { return c.name == *channel; });
@@ -366,23 +336,15 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
             valid = false;
         } else {
             method.channel = *channel;
-            if (!findDefaults(kind)) {
-                kind = instance->plugin;
-            }
         }
     } else {
         valid = false;
     }
-    const MethodDefaults* defaults = findDefaults(kind);
-    method.label = defaults ? std::string(defaults->label) : name;
-    method.confirmation = defaults ? std::string(defaults->confirmation) : "Thanks! We'll be in touch shortly.";
-    if (defaults) {
-        method.requiredFields = defaults->requiredFields;
-    }
+    // What the file leaves out, the method's channel describes once the plugins are loaded (MethodDefaults).
     map.readNonEmpty("label", method.label);
     map.readNonEmpty("confirmation", method.confirmation);
     if (auto fields = map.stringList("requires")) {
-        method.requiredFields.clear();
+        method.requiredFieldsGiven = true;
         for (const auto& field : *fields) {
             if (!YamlMap::isChoice(field.value, contactFields)) {
                 _ctx.report(field.line, field.path, YamlMap::mustBeOneOf(contactFields));
@@ -402,13 +364,6 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
         if (!value) {
             valid = false;
             continue;
-        }
-        if (entry.key == "secret") {
-            if (auto problem = webhookSecretProblem(*value)) {
-                map.report(entry.key, *problem);
-                valid = false;
-                continue;
-            }
         }
         method.settings[entry.key] = std::move(*value);
     }

@@ -174,6 +174,9 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         applyToRequest(*request, *delivery, givenUp, allFailed, now);
         _repository.saveRequest(sql, *request);
     }
+    if (!result.threadReference.empty()) {
+        _threads.save(sql, request->conversationId, delivery->channel, result.threadReference, now);
+    }
     return Booked{*delivery, *request, request->status != statusBefore};
 }
 

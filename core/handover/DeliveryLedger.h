@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/handover/HandoverRequest.h"
 #include "core/handover/OutboxDelivery.h"
+#include "core/store/ChannelThreadRepository.h"
 #include "core/store/Database.h"
 #include "core/store/GroupCommitQueue.h"
 #include "core/store/HandoverRepository.h"
@@ -74,6 +75,7 @@ private:
     store::Database& _database;
     const common::Clock& _clock;
     store::HandoverRepository _repository;
+    store::ChannelThreadRepository _threads;
     store::GroupCommitQueue _bookings;
 };
 

@@ -29,8 +29,9 @@ class HandoverConfigEditor {
 public:
     /// Shown instead of a secret; sent back unchanged, it keeps the secret the file has.
     static constexpr const char* Mask = SecretName::Mask;
-    /// The channels' checks of method settings (problems keyed `handover.methods.<method>.<key>`).
-    using MethodCheck = std::function<std::vector<config::ConfigIssue>(const config::WidgetConfig&)>;
+    /// Completes the methods from their channels' descriptions (label, confirmation, required fields the file leaves
+    /// out) and has the channels check their settings (problems keyed `handover.methods.<method>.<key>`).
+    using MethodCheck = std::function<std::vector<config::ConfigIssue>(config::WidgetConfig&)>;
     /// The outbound policy's check of a URL: throws sdk::HttpError, of kind Refused when requests may not go there.
     using UrlCheck = std::function<void(const std::string& url)>;
 

@@ -1,5 +1,7 @@
 #include "core/handover/OutboxWorker.h"
 
+#include "core/handover/DeliveryContextReader.h"
+
 #include <Poco/Logger.h>
 
 #include <pthread.h>
@@ -12,7 +14,6 @@ namespace switchboard::core::handover {
 
 namespace {
 
-const std::string HandoverEvent = "agent_handover_requested";
 /// Weight of the latest call in a destination's moving average of call times.
 constexpr double LatestCallWeight = 0.2;
 
@@ -285,15 +286,29 @@ sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const Outbo
     sdk::Delivery out;
     out.id = delivery.id;
     out.attempt = static_cast<int>(delivery.attempts + 1);
-    out.event = HandoverEvent;
+    out.kind = sdk::DeliveryKind::HandoverRequested;
     out.occurredAtMs = request.createdAt;
     out.requestId = request.id;
     out.method = request.method;
     out.widgetId = request.widgetId;
     out.conversationId = request.conversationId;
-    out.visitor = {request.visitorName.value_or(""), request.visitorEmail.value_or(""),
-                   request.visitorPhone.value_or("")};
-    out.message = request.visitorMessage.value_or("");
+    out.recipient.visitor = {request.visitorName.value_or(""), request.visitorEmail.value_or(""),
+                             request.visitorPhone.value_or("")};
+    if (request.visitorMessage) {
+        // What the visitor wrote when asking is kept with the request, not among the conversation's messages.
+        sdk::ConversationMessage asked;
+        asked.id = request.id;
+        asked.senderType = sdk::SenderType::Visitor;
+        asked.senderName = out.recipient.visitor.name;
+        asked.text = *request.visitorMessage;
+        asked.sentAtMs = request.createdAt;
+        out.messages.push_back(std::move(asked));
+    }
+    auto context = _database.read([&](store::Sql& sql) {
+        return DeliveryContextReader::read(sql, request.conversationId, delivery.channel, out.kind);
+    });
+    out.history = std::move(context.history);
+    out.threadReference = std::move(context.threadReference);
     missingMethod = request.method;
     if (const auto widget = _widgets.find(request.widgetId)) {
         for (const auto& method : widget->handover.methods) {

@@ -33,9 +33,9 @@ Poco::JSON::Object::Ptr figuresJson(const handover::HandoverFigures& f) {
 
 HandoverRoutes::HandoverRoutes(const AuthGuard& guard, const VisitorAuth& visitors, handover::HandoverService& service,
                                handover::HandoverQueries& queries, handover::HandoverConfigEditor& configEditor,
-                               handover::WebhookTester& webhookTester)
+                               const handover::MethodTester& methodTester)
     : _guard(guard), _visitors(visitors), _service(service), _queries(queries), _configEditor(configEditor),
-      _webhookTester(webhookTester) {}
+      _methodTester(methodTester) {}
 
 void HandoverRoutes::registerRoutes(Router& router) {
     router.add("POST", "/api/handover/request", [this](auto& req, auto& res) { request(req, res); });
@@ -45,7 +45,7 @@ void HandoverRoutes::registerRoutes(Router& router) {
     router.add("GET", "/api/handover/analytics", [this](auto& req, auto& res) { analytics(req, res); });
     router.add("GET", "/api/handover/config/{widget_id}", [this](auto& req, auto& res) { getConfig(req, res); });
     router.add("PUT", "/api/handover/config/{widget_id}", [this](auto& req, auto& res) { putConfig(req, res); });
-    router.add("POST", "/api/handover/test-webhook", [this](auto& req, auto& res) { testWebhook(req, res); });
+    router.add("POST", "/api/handover/test", [this](auto& req, auto& res) { testMethod(req, res); });
 }
 
 void HandoverRoutes::request(HttpRequest& request, HttpResponse& response) {
@@ -120,16 +120,19 @@ void HandoverRoutes::putConfig(HttpRequest& request, HttpResponse& response) {
     response.json(200, _configEditor.update(caller, request.pathParam("widget_id"), body.object()));
 }
 
-void HandoverRoutes::testWebhook(HttpRequest& request, HttpResponse& response) {
+void HandoverRoutes::testMethod(HttpRequest& request, HttpResponse& response) {
     const auto caller = _guard.require(request);
     const auto body = JsonBody::read(request);
-    // With a widget and method, the saved secret signs the test (the portal shows it masked).
+    sdk::Settings settings;
+    if (auto given = body.optStringMap("settings")) {
+        for (auto& [key, value] : *given) settings[key] = std::move(value);
+    }
+    // With a widget and method, its saved settings are the base (the portal shows secrets masked).
     if (const auto widgetId = body.optString("widget_id")) {
-        response.json(200, _webhookTester.testSaved(caller, *widgetId, body.requireString("method"),
-                                                    body.optString("webhook_url")));
+        response.json(200, _methodTester.testSaved(caller, *widgetId, body.requireString("method"), settings));
         return;
     }
-    response.json(200, _webhookTester.test(caller, body.requireString("webhook_url"), body.requireString("webhook_secret")));
+    response.json(200, _methodTester.testNew(caller, body.requireString("channel"), settings));
 }
 
 } // namespace switchboard::core::http

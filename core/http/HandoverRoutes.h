@@ -3,7 +3,7 @@
 #include "core/handover/HandoverConfigEditor.h"
 #include "core/handover/HandoverQueries.h"
 #include "core/handover/HandoverService.h"
-#include "core/handover/WebhookTester.h"
+#include "core/handover/MethodTester.h"
 #include "core/http/AuthGuard.h"
 #include "core/http/Router.h"
 #include "core/http/VisitorAuth.h"
@@ -16,7 +16,7 @@ class HandoverRoutes {
 public:
     HandoverRoutes(const AuthGuard& guard, const VisitorAuth& visitors, handover::HandoverService& service,
                    handover::HandoverQueries& queries, handover::HandoverConfigEditor& configEditor,
-                   handover::WebhookTester& webhookTester);
+                   const handover::MethodTester& methodTester);
 
     void registerRoutes(Router& router);
 
@@ -28,14 +28,14 @@ private:
     void analytics(HttpRequest& request, HttpResponse& response);
     void getConfig(HttpRequest& request, HttpResponse& response);
     void putConfig(HttpRequest& request, HttpResponse& response);
-    void testWebhook(HttpRequest& request, HttpResponse& response);
+    void testMethod(HttpRequest& request, HttpResponse& response);
 
     const AuthGuard& _guard;
     const VisitorAuth& _visitors;
     handover::HandoverService& _service;
     handover::HandoverQueries& _queries;
     handover::HandoverConfigEditor& _configEditor;
-    handover::WebhookTester& _webhookTester;
+    const handover::MethodTester& _methodTester;
 };
 
 } // namespace switchboard::core::http

@@ -1,6 +1,7 @@
 #include "core/http/PluginRoutes.h"
 
 #include "core/auth/AgentService.h"
+#include "core/http/ChannelDescriptionJson.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -28,6 +29,7 @@ void PluginRoutes::list(HttpRequest& request, HttpResponse& response) {
         json->set("file", plugin.file);
         json->set("api_version", plugin.apiVersion);
         json->set("instances", instances);
+        json->set("channel", ChannelDescriptionJson::toJson(plugin.channel, plugin.name));
         plugins->add(json);
     }
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;

@@ -14,11 +14,13 @@ namespace switchboard::core::plugin_host {
 class ChannelInstance {
 public:
     /// `channel` must keep its plugin's library and host services alive for as long as it lives.
-    ChannelInstance(std::string name, std::string plugin, std::shared_ptr<sdk::Channel> channel,
-                    std::size_t maxHungCalls);
+    ChannelInstance(std::string name, std::string plugin, sdk::ChannelDescription description,
+                    std::shared_ptr<sdk::Channel> channel, std::size_t maxHungCalls);
 
     const std::string& name() const { return _name; }
     const std::string& plugin() const { return _plugin; }
+    /// What its plugin's channel says about itself.
+    const sdk::ChannelDescription& description() const { return _description; }
 
     /// The channel itself, for `validateMethod` and `inbound`; deliveries go through `deliver`.
     sdk::Channel& channel() const { return *_channel; }
@@ -32,6 +34,7 @@ public:
 private:
     std::string _name;
     std::string _plugin;
+    sdk::ChannelDescription _description;
     std::shared_ptr<sdk::Channel> _channel;
     DeliveryGuard _guard;
 };

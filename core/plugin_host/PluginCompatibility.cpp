@@ -31,7 +31,8 @@ sdk::PluginInfo PluginCompatibility::hostBuild() {
 std::optional<std::string> PluginCompatibility::refusal(const sdk::PluginInfo& plugin, const sdk::PluginInfo& host) {
     if (plugin.apiVersion != host.apiVersion) {
         return "built for plugin API " + std::to_string(plugin.apiVersion) + ", this hub speaks " +
-               std::to_string(host.apiVersion) + ": rebuild it against this hub's SDK";
+               std::to_string(host.apiVersion) + ": rebuild it against SDK version " +
+               std::to_string(host.apiVersion);
     }
     if (plugin.cxx11Abi != host.cxx11Abi) {
         return "built with " + standardLibrary(plugin.cxx11Abi) + ", this hub with " + standardLibrary(host.cxx11Abi) +

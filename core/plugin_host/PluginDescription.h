@@ -1,5 +1,7 @@
 #pragma once
 
+#include <switchboard/sdk/ChannelDescription.h>
+
 #include <string>
 
 namespace switchboard::core::plugin_host {
@@ -13,6 +15,8 @@ struct PluginDescription {
     /// The library's path.
     std::string file;
     int apiVersion = 0;
+    /// What its channel class says about itself (`sdk::Channel::describe`), asked once when the library was loaded.
+    sdk::ChannelDescription channel;
 };
 
 } // namespace switchboard::core::plugin_host

@@ -100,7 +100,7 @@ void PluginHost::createInstances(const std::vector<config::ChannelInstanceConfig
             const auto errors = owned->channel->configure(instance.settings, *owned->services);
             for (const auto& error : errors) problems.push_back(settingKey(key, error.key) + ": " + error.message);
             if (errors.empty()) {
-                created.emplace_back(instance.name, instance.plugin,
+                created.emplace_back(instance.name, instance.plugin, plugin->description().channel,
                                      std::shared_ptr<sdk::Channel>(owned, owned->channel.get()),
                                      _settings.maxHungCallsPerInstance);
             }
@@ -133,6 +133,20 @@ sdk::DeliveryResult PluginHost::deliver(const std::string& instance, const sdk::
     const auto* channel = find(instance);
     if (!channel) return sdk::DeliveryResult::failed("there is no channel instance named '" + instance + "'");
     return channel->deliver(delivery, limit);
+}
+
+std::optional<sdk::TestResult> PluginHost::test(const std::string& instance,
+                                                const sdk::Settings& methodSettings) const {
+    const auto* channel = find(instance);
+    if (!channel) return std::nullopt;
+    try {
+        return channel->channel().test(methodSettings);
+    } catch (const std::exception& error) {
+        sdk::TestResult failed;
+        failed.outcome = sdk::TestResult::Outcome::Failed;
+        failed.detail = std::string("the channel failed: ") + error.what();
+        return failed;
+    }
 }
 
 std::shared_ptr<const PluginLibrary> PluginHost::library(const std::string& pluginName) const {

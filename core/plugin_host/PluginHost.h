@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,10 @@ public:
     /// failed for good when there is no such instance.
     sdk::DeliveryResult deliver(const std::string& instance, const sdk::Delivery& delivery,
                                 std::chrono::milliseconds limit) const;
+
+    /// Runs the instance `instance`'s test with a handover method's settings; nullopt when there is no such
+    /// instance. Never throws: an exception from the channel is a failed test naming it.
+    std::optional<sdk::TestResult> test(const std::string& instance, const sdk::Settings& methodSettings) const;
 
 private:
     std::shared_ptr<const PluginLibrary> library(const std::string& pluginName) const;

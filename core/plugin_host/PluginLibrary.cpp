@@ -26,6 +26,7 @@ PluginLibrary::PluginLibrary(const std::string& path) {
     }
     checkInfo();
     loadManifest();
+    describeChannel();
 }
 
 std::unique_ptr<sdk::Channel> PluginLibrary::createChannel() const {
@@ -74,6 +75,15 @@ void PluginLibrary::loadManifest() {
                           "; a channel plugin exports exactly one");
     }
     _className = (*classes.begin())->name();
+}
+
+void PluginLibrary::describeChannel() {
+    try {
+        _description.channel = createChannel()->describe();
+    } catch (const std::exception& error) {
+        throw PluginError(_description.file + ": plugin '" + _description.name +
+                          "' failed to describe its channel: " + error.what());
+    }
 }
 
 } // namespace switchboard::core::plugin_host

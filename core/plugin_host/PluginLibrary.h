@@ -23,7 +23,8 @@ namespace switchboard::core::plugin_host {
 class PluginLibrary {
 public:
     /// Throws PluginError naming `path` when the file cannot be opened, is not a Switchboard plugin, was built
-    /// incompatibly, or does not export exactly one class in its `ChannelV1` manifest.
+    /// incompatibly, does not export exactly one class in its `ChannelV2` manifest, or its channel cannot describe
+    /// itself.
     explicit PluginLibrary(const std::string& path);
     PluginLibrary(const PluginLibrary&) = delete;
     PluginLibrary& operator=(const PluginLibrary&) = delete;
@@ -36,6 +37,7 @@ public:
 private:
     void checkInfo();
     void loadManifest();
+    void describeChannel();
 
     Poco::SharedLibrary _library;
     Poco::ClassLoader<sdk::Channel> _loader;

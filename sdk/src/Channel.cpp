@@ -10,6 +10,15 @@ Clock::~Clock() = default;
 HostServices::~HostServices() = default;
 HttpClient::~HttpClient() = default;
 
+ChannelDescription Channel::describe() const { return {}; }
+
+TestResult Channel::test(const Settings&) {
+    TestResult result;
+    result.outcome = TestResult::Outcome::NotSupported;
+    result.detail = "this channel offers no test";
+    return result;
+}
+
 SettingErrors Channel::validateMethod(const Settings&) const { return {}; }
 
 InboundResult Channel::inbound(const InboundRequest&) {

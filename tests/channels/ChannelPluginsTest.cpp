@@ -22,7 +22,7 @@ std::string pluginPath(const std::string& name) {
     return std::string(SWITCHBOARD_CHANNEL_PLUGIN_DIR) + "/" + name + ".so";
 }
 
-/// Loads a built plugin as the hub does: its info first, then its ChannelV1 manifest.
+/// Loads a built plugin as the hub does: its info first, then its ChannelV2 manifest.
 class ChannelPluginsTest : public ::testing::TestWithParam<std::string> {};
 
 } // namespace
@@ -64,7 +64,7 @@ TEST(PortalPluginTest, TheLoadedPluginNotifiesThroughTheHostServices) {
 
     Delivery delivery;
     delivery.widgetId = "demo";
-    delivery.visitor.name = "Ada Lovelace";
+    delivery.recipient.visitor.name = "Ada Lovelace";
     EXPECT_EQ(channel->deliver(delivery).outcome, DeliveryResult::Outcome::Delivered);
     ASSERT_EQ(host.notifications().size(), 1u);
     EXPECT_EQ(host.notifications()[0].title, "Ada Lovelace asks for a person");

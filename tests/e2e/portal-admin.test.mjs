@@ -1,5 +1,5 @@
 // The agent portal's admin pages in a real browser: a widget's handover settings (saved, refused with the
-// error at its field, "Test webhook" against a real receiver), analytics, canned responses, and logging out.
+// error at its field, "Test" against a real webhook receiver), analytics, canned responses, and logging out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, screenshot, signInToPortal } from './lib/browser.mjs';
@@ -63,7 +63,7 @@ describe('agent portal: settings, analytics and canned responses', () => {
 
   test('settings: a bad webhook URL shows the hub\'s 422 next to the field and changes nothing', async () => {
     const before = await handoverConfig();
-    const url = webhookMethod().getByLabel('Webhook URL');
+    const url = webhookMethod().getByLabel('url', { exact: true });
     await url.fill('ftp://crm.example/hook');
     await page.getByRole('button', { name: 'Save changes' }).click();
     const error = await errorOf(url);
@@ -73,11 +73,15 @@ describe('agent portal: settings, analytics and canned responses', () => {
     assert.deepEqual(await handoverConfig(), before);
   });
 
-  test('"Test webhook" against a real receiver shows its status and latency', async () => {
+  test('"Test" against a real webhook receiver shows its status and latency', async () => {
     const method = webhookMethod();
-    await method.getByLabel('Webhook URL').fill(`${receiver.url}/ok`);
+    // The form offers the hub's channel instances and shows what the channel says each setting is for.
+    assert.deepEqual(await method.getByLabel('Channel').locator('option').allTextContents(),
+      ['portal (Portal)', 'webhook (Webhook)']);
+    await method.getByText('The http(s) address each handover request is POSTed to').waitFor();
+    await method.getByLabel('url', { exact: true }).fill(`${receiver.url}/ok`);
     // With the secret still masked, the hub signs with the saved one, which this receiver does not know: 401.
-    await method.getByRole('button', { name: 'Test webhook' }).click();
+    await method.getByRole('button', { name: 'Test', exact: true }).click();
     const result = method.getByRole('status');
     await result.getByText('Test failed').waitFor();
     await result.getByText(/HTTP 401/).waitFor();
@@ -85,15 +89,15 @@ describe('agent portal: settings, analytics and canned responses', () => {
     assert.equal(tests().length, 1, 'the test went out, signed with the saved secret');
     assert.equal(tests()[0].verified, false);
 
-    await method.getByLabel('Webhook secret').fill(RECEIVER_SECRET);
-    await method.getByRole('button', { name: 'Test webhook' }).click();
-    await result.getByText('Receiver answered').waitFor();
+    await method.getByLabel('secret', { exact: true }).fill(RECEIVER_SECRET);
+    await method.getByRole('button', { name: 'Test', exact: true }).click();
+    await result.getByText('Destination answered').waitFor();
     await result.getByText(/HTTP 200 · \d+ ms/).waitFor();
     await receiver.until(() => tests().length === 2, 'the second test event arrives');
     assert.ok(tests()[1].verified && tests()[1].hexVerified, 'signed with the secret typed in');
 
-    await method.getByLabel('Webhook URL').fill(`${receiver.url}/gone`);
-    await method.getByRole('button', { name: 'Test webhook' }).click();
+    await method.getByLabel('url', { exact: true }).fill(`${receiver.url}/gone`);
+    await method.getByRole('button', { name: 'Test', exact: true }).click();
     await result.getByText('Test failed').waitFor();
     await result.getByText(/HTTP 410/).waitFor();
   });

@@ -1,4 +1,4 @@
-// The handover block edited through the API (the portal's settings page) and "Test webhook": validated like the
+// The handover block edited through the API (the portal's settings page) and "Test": validated like the
 // file at start-up, written back into the widget's YAML atomically, applied without a restart.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -102,64 +102,64 @@ describe('handover configuration over the API', () => {
     assert.ok(JSON.stringify(widgetConfig).includes('Sales'), 'the widget offers the new method');
   });
 
-  test('"Test webhook" sends a signed test event and reports the receiver\'s answer', async () => {
-    const result = expectStatus(await post(hub, '/api/handover/test-webhook',
-      { webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+  test('"Test" on a webhook method has the channel send a signed test event and reports the receiver\'s answer', async () => {
+    const test = (settings, options = { token: admin }) =>
+      post(hub, '/api/handover/test', { channel: 'webhook', settings }, options);
+    const result = expectStatus(await test({ url: `${receiver.url}/ok`, secret: NEW_SECRET }), 200);
     assert.equal(result.ok, true);
     assert.equal(result.status_code, 200);
     assert.equal(typeof result.latency_ms, 'number');
     assert.equal(result.response_excerpt, '{"received":true}');
-    assert.equal(result.error, null);
-    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.webhook_id), 'the test event arrives');
-    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.webhook_id);
+    assert.match(result.reference, /^test_/);
+    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.reference), 'the test event arrives');
+    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.reference);
     assert.equal(arrived.json.event, 'webhook.test');
     assert.ok(arrived.verified && arrived.hexVerified);
 
-    const gone = expectStatus(await post(hub, '/api/handover/test-webhook',
-      { webhook_url: `${receiver.url}/gone`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+    const gone = expectStatus(await test({ url: `${receiver.url}/gone`, secret: NEW_SECRET }), 200);
     assert.equal(gone.ok, false);
     assert.equal(gone.status_code, 410);
-    const silent = expectStatus(await post(hub, '/api/handover/test-webhook',
-      { webhook_url: `${receiver.url}/hang`, webhook_secret: NEW_SECRET }, { token: admin }), 200);
+    const silent = expectStatus(await test({ url: `${receiver.url}/hang`, secret: NEW_SECRET }), 200);
     assert.equal(silent.ok, false);
-    assert.match(silent.error, /time/i);
+    assert.equal(silent.status_code, null);
+    assert.match(silent.detail, /time/i);
 
-    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: 'http://10.1.2.3/hook', webhook_secret: NEW_SECRET },
-      { token: admin }), 422, 'validation_failed', 'webhook_url');
-    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: `${receiver.url}/ok`, webhook_secret: 'short' },
-      { token: admin }), 422, 'validation_failed', 'webhook_secret');
-    assertError(await post(hub, '/api/handover/test-webhook', { webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET },
-      { token: agent.token }), 403, 'forbidden');
+    assertError(await test({ url: 'http://10.1.2.3/hook', secret: NEW_SECRET }), 422, 'validation_failed', 'settings.url');
+    assertError(await test({ url: `${receiver.url}/ok`, secret: 'short' }), 422, 'validation_failed', 'settings.secret');
+    assertError(await test({ url: `${receiver.url}/ok`, secret: NEW_SECRET }, { token: agent.token }), 403, 'forbidden');
+    assertError(await post(hub, '/api/handover/test', { channel: 'portal', settings: {} }, { token: admin }),
+      422, 'test_not_supported');
+    assertError(await post(hub, '/api/handover/test', { channel: 'fax', settings: {} }, { token: admin }), 404, 'not_found');
   });
 
-  test('"Test webhook" for a saved method signs with its saved secret, which the portal never sees', async () => {
+  test('"Test" on a saved method uses its saved settings, whose secret the portal never sees', async () => {
     const current = await config();
     const methods = current.methods.filter((m) => m.name !== 'saved-crm');
     expectStatus(await put(hub, '/api/handover/config/demo', { ...current, methods: [...methods,
       { name: 'saved-crm', channel: 'webhook', label: 'Saved CRM', settings: { url: `${receiver.url}/ok`, secret: NEW_SECRET } }] },
     { token: admin }), 200);
 
-    const result = expectStatus(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'saved-crm' },
+    const result = expectStatus(await post(hub, '/api/handover/test', { widget_id: 'demo', method: 'saved-crm' },
       { token: admin }), 200);
     assert.equal(result.ok, true);
-    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.webhook_id), 'the test event arrives');
-    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.webhook_id);
+    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === result.reference), 'the test event arrives');
+    const arrived = receiver.at('/ok').find((e) => e.headers['webhook-id'] === result.reference);
     assert.ok(arrived.verified && arrived.hexVerified, 'signed with the saved secret');
 
-    // A URL being edited replaces the saved one; the saved secret still signs.
-    const edited = expectStatus(await post(hub, '/api/handover/test-webhook',
-      { widget_id: 'demo', method: 'saved-crm', webhook_url: `${receiver.url}/gone` }, { token: admin }), 200);
+    // A URL being edited replaces the saved one; the masked secret keeps the saved one.
+    const edited = expectStatus(await post(hub, '/api/handover/test',
+      { widget_id: 'demo', method: 'saved-crm', settings: { url: `${receiver.url}/gone`, secret: MASK } }, { token: admin }), 200);
     assert.equal(edited.status_code, 410);
 
-    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'fax' }, { token: admin }),
+    assertError(await post(hub, '/api/handover/test', { widget_id: 'demo', method: 'fax' }, { token: admin }),
       404, 'not_found');
-    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'nope', method: 'saved-crm' }, { token: admin }),
+    assertError(await post(hub, '/api/handover/test', { widget_id: 'nope', method: 'saved-crm' }, { token: admin }),
       404, 'not_found');
-    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'portal' }, { token: admin }),
-      422, 'validation_failed', 'webhook_secret');
-    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo' }, { token: admin }),
+    assertError(await post(hub, '/api/handover/test', { widget_id: 'demo', method: 'portal' }, { token: admin }),
+      422, 'test_not_supported');
+    assertError(await post(hub, '/api/handover/test', { widget_id: 'demo' }, { token: admin }),
       400, 'missing_field', 'method');
-    assertError(await post(hub, '/api/handover/test-webhook', { widget_id: 'demo', method: 'saved-crm' },
+    assertError(await post(hub, '/api/handover/test', { widget_id: 'demo', method: 'saved-crm' },
       { token: agent.token }), 403, 'forbidden');
   });
 

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
   TIMESTAMP, adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get,
-  initVisitor, post, query,
+  initVisitor, post, query, sendVisitorMessage,
 } from './lib/api.mjs';
 import { checkWebhook } from './lib/contract.mjs';
 import { connectSocket, nextEvent } from './lib/socket.mjs';
@@ -101,6 +101,25 @@ describe('handover over signed webhooks', () => {
     const stored = await conversation(hub, agent.token, visitor.conversation_id);
     assert.equal(stored.status, 'pending');
     assert.equal(stored.handover_method, 'webhook');
+  });
+
+  test('a request made without a message carries what the visitor wrote so far', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const visitor = await initVisitor(hub, { name: 'Grace Hopper', email: 'grace@example.com' });
+    await sendVisitorMessage(hub, visitor, 'My order 1042 has not arrived.');
+    await sendVisitorMessage(hub, visitor, 'It was due on Monday.');
+    const accepted = expectStatus(await askFor(hub, visitor, { requested_method: 'webhook' }), 201);
+
+    await receiver.until(() => receiver.at('/ok').some((e) => e.json?.request_id === accepted.request.id), 'the webhook arrives');
+    const delivery = receiver.at('/ok').find((e) => e.json.request_id === accepted.request.id);
+    assert.deepEqual(checkWebhook('handoverRequested', delivery), [], 'the webhook is as api/openapi.yaml documents it');
+    assert.equal(delivery.json.message, null, 'the visitor wrote nothing when asking');
+    assert.equal(delivery.json.kind, 'handover_requested');
+    const visitorsWords = delivery.json.recent_messages.filter((m) => m.sender_type === 'visitor').map((m) => m.text);
+    assert.deepEqual(visitorsWords, ['My order 1042 has not arrived.', 'It was due on Monday.']);
+    for (const message of delivery.json.recent_messages) {
+      assert.match(message.sent_at, TIMESTAMP);
+      assert.deepEqual(message.attachments, []);
+    }
   });
 
   test('a receiver that fails twice gets the same webhook-id three times and the request is notified', { timeout: TEST_TIMEOUT_MS }, async () => {

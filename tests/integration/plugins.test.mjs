@@ -27,9 +27,17 @@ describe('plugins', () => {
     assert.ok(names.includes('webhook') && names.includes('portal'));
     const webhook = plugins.find((plugin) => plugin.name === 'webhook');
     assert.deepEqual(webhook.instances, ['webhook']);
-    assert.equal(webhook.api_version, 1);
+    assert.equal(webhook.api_version, 2);
     assert.match(webhook.file, /webhook\.so$/);
     assert.ok(webhook.description.length > 0);
+    // What the channel says about itself: the portal's handover-method form is built from it.
+    assert.equal(webhook.channel.display_name, 'Webhook');
+    assert.deepEqual(webhook.channel.handover_methods.map((m) => m.name), ['webhook']);
+    assert.deepEqual(webhook.channel.method_settings.map((s) => [s.key, s.required, s.secret]),
+      [['url', true, false], ['secret', true, true]]);
+    assert.ok(webhook.channel.method_settings.every((s) => s.description.length > 0));
+    const portal = plugins.find((plugin) => plugin.name === 'portal');
+    assert.equal(portal.channel.handover_methods[0].label, 'Chat with an agent');
 
     const agent = await createAgent(hub, admin, { widgets: ['demo'] });
     assertError(await get(hub, '/api/plugins', { token: agent.token }), 403, 'forbidden');
@@ -53,13 +61,13 @@ describe('start-up refusals', () => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  test('a plugin built for another plugin API is refused with a message that says what to do', async () => {
+  test('a plugin built for plugin API 1 is refused with a message that says to rebuild it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'switchboard-plugins-'));
     folders.push(folder);
     for (const name of ['webhook.so', 'portal.so']) copyFileSync(join(builtPlugins, name), join(folder, name));
-    copyFileSync(join(testPlugins, 'api2/api2.so'), join(folder, 'api2.so'));
+    copyFileSync(join(testPlugins, 'api1/api1.so'), join(folder, 'legacy.so'));
     const log = await refusedStart({ hub: { plugin_dir: folder } });
-    assert.match(log, /api2\.so: built for plugin API 2, this hub speaks 1/);
+    assert.match(log, /legacy\.so: built for plugin API 1, this hub speaks 2: rebuild it against SDK version 2/);
   });
 
   test('a channel instance naming a missing plugin or a bad setting is refused, naming the key', async () => {

@@ -103,8 +103,8 @@ export const api = {
   retryHandover: (requestId) => request('POST', `/api/handover/requests/${id(requestId)}/retry`),
   handoverConfig: (widgetId) => request('GET', `/api/handover/config/${id(widgetId)}`),
   saveHandoverConfig: (widgetId, config) => request('PUT', `/api/handover/config/${id(widgetId)}`, config),
-  testWebhook: (url, secret) => request('POST', '/api/handover/test-webhook', { webhook_url: url, webhook_secret: secret }),
-  testSavedWebhook: (widgetId, method, url) => request('POST', '/api/handover/test-webhook', { widget_id: widgetId, method, webhook_url: url }),
+  testMethod: (body) => request('POST', '/api/handover/test', body),
+  plugins: () => request('GET', '/api/plugins'),
   handoverAnalytics: (params) => request('GET', `/api/handover/analytics${query(params)}`),
   stats: (params) => request('GET', `/api/stats${query(params)}`),
 };

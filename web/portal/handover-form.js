@@ -1,17 +1,18 @@
 // The handover block of one widget as a form: on/off, default method, attempts, and each method with its
-// channel, label, required details, confirmation and settings (a webhook's URL and secret). Saved with
-// PUT /api/handover/config/{widget}; a 422 names the YAML key at fault and its message appears at that field.
+// channel (one of the hub's channel instances), label, required details, confirmation and the settings its channel
+// describes, each with the channel's one-line description. Saved with PUT /api/handover/config/{widget}; a 422
+// names the YAML key at fault and its message appears at that field.
 import { api } from './api.js';
 import { field, h, replaceChildren, showFieldError, uid } from './dom.js';
 import { clearErrors, showApiError } from './form-errors.js';
 import { icon } from './icons.js';
 import { toast } from './toast.js';
-import { webhookTester } from './webhook-tester.js';
+import { methodTester, SECRET_MASK } from './method-tester.js';
 
 const CONTACT_FIELDS = ['name', 'email', 'phone'];
-const SETTING_LABELS = { url: 'Webhook URL', secret: 'Webhook secret' };
 
-export function handoverForm(widgetId, config, { onSaved }) {
+/// channels: [{ name, plugin, description }], the hub's channel instances and what their plugins describe.
+export function handoverForm(widgetId, config, { channels, onSaved }) {
   const fields = {};
   const general = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const methodCards = h('div', { class: 'method-list' });
@@ -36,7 +37,7 @@ export function handoverForm(widgetId, config, { onSaved }) {
 
   /// savedIn: the widget id when the method is saved on the hub (not one just added in this form).
   function addMethodCard(method, savedIn = null) {
-    const entry = methodEditor(method, fields, savedIn, () => {
+    const entry = methodEditor(method, channels, fields, savedIn, () => {
       methods.splice(methods.indexOf(entry), 1);
       entry.element.remove();
       refreshDefaultChoices();
@@ -48,16 +49,15 @@ export function handoverForm(widgetId, config, { onSaved }) {
   for (const method of config.methods ?? []) addMethodCard(method, widgetId);
 
   const newName = field({ label: 'Method name', name: 'new-method', input: h('input', { type: 'text', placeholder: 'e.g. crm' }) });
-  const newChannel = field({ label: 'Channel', name: 'new-channel', input: h('input', { type: 'text', placeholder: 'e.g. webhook' }) });
+  const newChannel = field({ label: 'Channel', name: 'new-channel', input: channelSelect(channels, channels[0]?.name ?? '') });
   const addMethod = () => {
     const name = newName.input.value.trim();
-    const channel = newChannel.input.value.trim();
+    const channel = newChannel.input.value;
     showFieldError(newName, null);
     if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) return showFieldError(newName, 'Lowercase letters, digits, - and _.');
     if (methods.some((method) => method.name === name)) return showFieldError(newName, 'There is already a method of this name.');
-    addMethodCard({ name, channel, settings: channel === 'webhook' ? { url: '', secret: '' } : {} });
+    addMethodCard({ name, channel, settings: {} });
     newName.input.value = '';
-    newChannel.input.value = '';
   };
 
   const save = h('button', { type: 'submit', class: 'button primary' }, 'Save changes');
@@ -101,10 +101,29 @@ export function handoverForm(widgetId, config, { onSaved }) {
   return form;
 }
 
+/// A <select> of the channel instances, each shown with its channel's name; a method's channel that the hub does
+/// not run (any more) stays selectable, so that saving shows the hub's error at the field.
+function channelSelect(channels, current) {
+  const options = channels.map(({ name, description }) =>
+    h('option', { value: name }, description.display_name === name ? name : `${name} (${description.display_name})`));
+  if (current && !channels.some(({ name }) => name === current)) options.push(h('option', { value: current }, current));
+  const select = h('select', {}, options);
+  select.value = current;
+  return select;
+}
+
+/// The settings a method's channel reads, with the channel's descriptions, then any other key the method has.
+function settingsOf(channel, values) {
+  const described = channel?.description.method_settings ?? [];
+  const others = Object.keys(values).filter((name) => !described.some(({ key }) => key === name))
+    .map((key) => ({ key, description: '', required: false, secret: /secret|password|token|key/.test(key) }));
+  return [...described, ...others];
+}
+
 /// One method's editor: { name, element, value() }, registering its inputs under their YAML keys in `fields`.
-function methodEditor(method, fields, savedIn, onRemove) {
+function methodEditor(method, channels, fields, savedIn, onRemove) {
   const key = (name) => `handover.methods.${method.name}.${name}`;
-  const channel = field({ label: 'Channel', input: h('input', { type: 'text', value: method.channel ?? '' }) });
+  const channel = field({ label: 'Channel', input: channelSelect(channels, method.channel ?? '') });
   const label = field({ label: 'Label', input: h('input', { type: 'text', value: method.label ?? '' }), hint: 'What the visitor reads.' });
   const confirmation = field({ label: 'Confirmation', input: h('input', { type: 'text', value: method.confirmation ?? '' }),
     hint: 'Shown once the request is accepted.' });
@@ -115,20 +134,31 @@ function methodEditor(method, fields, savedIn, onRemove) {
   Object.assign(fields, { [key('channel')]: channel, [key('label')]: label, [key('confirmation')]: confirmation,
     [key('requires')]: { input: requires[0].input, error: requiresError } });
 
-  const settings = Object.entries(method.settings ?? {}).map(([name, value]) => {
-    const secret = name === 'secret' || /secret|password|token|key/.test(name);
-    const slot = field({ label: SETTING_LABELS[name] ?? name, input: h('input', {
-      type: secret ? 'password' : name === 'url' ? 'url' : 'text', value, autocomplete: secret ? 'new-password' : 'off',
-      spellcheck: 'false' }),
-    hint: name === 'secret' ? 'whsec_… or at least 16 characters. Leave ******** to keep the saved one.' : null });
-    fields[key(name)] = slot;
-    return { name, slot };
-  });
-  const url = settings.find((setting) => setting.name === 'url')?.slot;
-  const secret = settings.find((setting) => setting.name === 'secret')?.slot;
-  // A method saved on the hub (its secret masked) is tested with the saved secret.
+  // The settings area follows the channel chosen; values typed so far are kept for keys the new channel reads.
+  let settings = [];
+  const settingsGrid = h('div', { class: 'form-grid' });
+  function showSettings(values) {
+    for (const { name } of settings) delete fields[key(name)];
+    const chosen = channels.find(({ name }) => name === channel.input.value);
+    settings = settingsOf(chosen, values).map(({ key: name, description, secret }) => {
+      const value = values[name] ?? '';
+      const hint = [description, secret && savedIn && value === SECRET_MASK ? 'Leave ******** to keep the saved one.' : null]
+        .filter(Boolean).join(' ');
+      const slot = field({ label: name, input: h('input', {
+        type: secret ? 'password' : 'text', value, autocomplete: secret ? 'new-password' : 'off', spellcheck: 'false' }),
+      hint: hint || null });
+      fields[key(name)] = slot;
+      return { name, slot };
+    });
+    replaceChildren(settingsGrid, settings.map(({ slot }) => slot.wrapper));
+    settingsGrid.hidden = settings.length === 0;
+  }
+  const currentValues = () => Object.fromEntries(settings.map(({ name, slot }) => [name, slot.input.value.trim()]));
+  showSettings(method.settings ?? {});
+  channel.input.addEventListener('change', () => showSettings(currentValues()));
+  // A method saved on the hub (its secrets masked) is tested with its saved settings as the base.
   const saved = savedIn ? { widgetId: savedIn, method: method.name } : null;
-  const tester = url && secret ? webhookTester(url, secret, saved) : null;
+  const tester = methodTester(() => channel.input.value, () => settings, saved);
 
   const element = h('fieldset', { class: 'method-card' },
     h('legend', {}, method.name),
@@ -141,18 +171,18 @@ function methodEditor(method, fields, savedIn, onRemove) {
       h('div', { class: 'checkbox-row', role: 'group', 'aria-label': `Details ${method.name} requires` },
         requires.map(({ name, input }) => h('span', { class: 'checkbox-field' }, input, h('label', { for: input.id }, name)))),
       requiresError),
-    settings.length ? h('div', { class: 'form-grid' }, settings.map(({ slot }) => slot.wrapper)) : null,
-    tester ? h('div', { class: 'tester' }, tester.button, tester.result) : null);
+    settingsGrid,
+    h('div', { class: 'tester' }, tester.button, tester.result));
 
   return {
     name: method.name,
     element,
     value() {
-      const value = { name: method.name, channel: channel.input.value.trim() };
+      const value = { name: method.name, channel: channel.input.value };
       if (label.input.value.trim()) value.label = label.input.value.trim();
       if (confirmation.input.value.trim()) value.confirmation = confirmation.input.value.trim();
       value.requires = requires.filter(({ input }) => input.checked).map(({ name }) => name);
-      value.settings = Object.fromEntries(settings.map(({ name, slot }) => [name, slot.input.value.trim()]));
+      value.settings = Object.fromEntries(Object.entries(currentValues()).filter(([, text]) => text !== ''));
       return value;
     },
   };

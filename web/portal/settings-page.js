@@ -4,6 +4,11 @@ import { h, replaceChildren } from './dom.js';
 import { handoverForm } from './handover-form.js';
 import { widgetPicker } from './widget-picker.js';
 
+/// [{ name, plugin, description }] for every channel instance, in the order plugins and instances are listed.
+function channelsOf({ plugins }) {
+  return plugins.flatMap((plugin) => plugin.instances.map((name) => ({ name, plugin: plugin.name, description: plugin.channel })));
+}
+
 export function settingsPage({ agents }) {
   const body = h('div', { class: 'settings-body' });
 
@@ -14,7 +19,9 @@ export function settingsPage({ agents }) {
     }
     replaceChildren(body, h('p', { class: 'muted' }, 'Loading…'));
     try {
-      const show = (config) => replaceChildren(body, handoverForm(widgetId, config, { onSaved: show }));
+      // The channel instances the hub loaded, each with what its plugin says about itself (GET /api/plugins).
+      const channels = channelsOf(await api.plugins());
+      const show = (config) => replaceChildren(body, handoverForm(widgetId, config, { channels, onSaved: show }));
       show(await api.handoverConfig(widgetId));
     } catch (error) {
       replaceChildren(body, h('div', { class: 'card' }, h('p', { class: 'error-text' },

@@ -3,8 +3,8 @@
 
 #include <switchboard/sdk/Plugin.h>
 
-SWITCHBOARD_PLUGIN_INFO("slack", "1.0.0", "Posts handover requests to a Slack channel")
+SWITCHBOARD_PLUGIN_INFO("slack", "2.0.0", "Posts handover requests and agent alerts to a Slack channel")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(example::SlackChannel)
 POCO_END_MANIFEST

@@ -9,7 +9,9 @@
 
 using example::SlackChannel;
 using switchboard::sdk::Delivery;
+using switchboard::sdk::DeliveryKind;
 using switchboard::sdk::HttpError;
+using switchboard::sdk::SenderType;
 using switchboard::sdk::testing::FakeHostServices;
 using Outcome = switchboard::sdk::DeliveryResult::Outcome;
 
@@ -20,11 +22,11 @@ const std::string WebhookUrl = "https://hooks.slack.com/services/T000/B000/XXXXX
 Delivery handover() {
     Delivery delivery;
     delivery.id = "dlv-1";
-    delivery.event = "agent_handover_requested";
+    delivery.kind = switchboard::sdk::DeliveryKind::HandoverRequested;
     delivery.widgetId = "demo";
     delivery.conversationId = "conv-1";
-    delivery.visitor = {"Ada Lovelace", "ada@example.com", ""};
-    delivery.message = "Where is my order?";
+    delivery.recipient.visitor = {"Ada Lovelace", "ada@example.com", ""};
+    delivery.messages = {{"req-1", SenderType::Visitor, "Ada Lovelace", "Where is my order?", 0, {}}};
     delivery.methodSettings = {{"webhook_url", WebhookUrl}};
     return delivery;
 }
@@ -81,11 +83,61 @@ TEST_F(SlackChannelTest, PostsWhoAsksForAPersonWhereAndWhatTheySaid) {
 
 TEST_F(SlackChannelTest, MissingDetailsAreLeftOutAndMarkupIsEscaped) {
     auto delivery = handover();
-    delivery.visitor = {};
-    delivery.message = "<!channel> help & quick";
+    delivery.recipient.visitor = {};
+    delivery.messages[0].text = "<!channel> help & quick";
     EXPECT_EQ(SlackChannel::text(delivery), "A visitor asks for a person on demo: &lt;!channel&gt; help &amp; quick");
-    delivery.message.clear();
+    delivery.messages.clear();
     EXPECT_EQ(SlackChannel::text(delivery), "A visitor asks for a person on demo");
+}
+
+TEST_F(SlackChannelTest, AHandoverCarriesTheConversationSoFar) {
+    auto delivery = handover();
+    delivery.history = {{"m1", SenderType::Visitor, "", "My parcel is late", 0, {}},
+                        {"m2", SenderType::Bot, "Helper", "Let me find <someone>", 0, {}}};
+    EXPECT_EQ(SlackChannel::text(delivery), "Ada Lovelace (ada@example.com) asks for a person on demo: Where is my "
+                                            "order?\n> visitor: My parcel is late\n> Helper: Let me find &lt;someone&gt;");
+}
+
+TEST_F(SlackChannelTest, AlertsArePostedAndKindsForVisitorsFailWithoutSending) {
+    auto alert = handover();
+    alert.kind = DeliveryKind::AgentAlert;
+    EXPECT_EQ(SlackChannel::text(alert), "Ada Lovelace (ada@example.com) wrote on demo and nobody has read it yet");
+    for (const auto kind : {DeliveryKind::AgentMessage, DeliveryKind::VisitorNotice, DeliveryKind::Transcript,
+                            DeliveryKind::VisitorMessage}) {
+        auto delivery = handover();
+        delivery.kind = kind;
+        const auto result = channel.deliver(delivery);
+        EXPECT_EQ(result.outcome, Outcome::Failed);
+        EXPECT_NE(result.detail.find(std::string(switchboard::sdk::toString(kind))), std::string::npos);
+    }
+    EXPECT_EQ(host.fakeHttp().requestCount(), 0u);
+}
+
+TEST_F(SlackChannelTest, DescribesItsMethodAndSettings) {
+    const auto description = channel.describe();
+    EXPECT_EQ(description.displayName, "Slack");
+    ASSERT_EQ(description.handoverMethods.size(), 1u);
+    EXPECT_EQ(description.handoverMethods[0].label, "Our team on Slack");
+    ASSERT_EQ(description.methodSettings.size(), 1u);
+    EXPECT_EQ(description.methodSettings[0].key, "webhook_url");
+    EXPECT_TRUE(description.methodSettings[0].required);
+}
+
+TEST_F(SlackChannelTest, TestPostsToTheWebhookAndSaysHowSlackAnswered) {
+    host.fakeHttp().respond(200, "ok");
+    const auto passed = channel.test({{"webhook_url", WebhookUrl}});
+    EXPECT_EQ(passed.outcome, switchboard::sdk::TestResult::Outcome::Passed);
+    EXPECT_EQ(textPosted(host.fakeHttp().requests().at(0).body).rfind("Test from Switchboard", 0), 0u);
+
+    host.fakeHttp().respond(404, "no_service");
+    const auto failed = channel.test({{"webhook_url", WebhookUrl}});
+    EXPECT_EQ(failed.outcome, switchboard::sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(failed.statusCode, 404);
+
+    const auto invalid = channel.test({});
+    EXPECT_EQ(invalid.outcome, switchboard::sdk::TestResult::Outcome::InvalidSettings);
+    ASSERT_EQ(invalid.settingErrors.size(), 1u);
+    EXPECT_EQ(invalid.settingErrors[0].key, "webhook_url");
 }
 
 TEST_F(SlackChannelTest, MentionHereStartsThePost) {

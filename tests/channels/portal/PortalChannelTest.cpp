@@ -7,6 +7,7 @@
 using switchboard::channels::portal::PortalChannel;
 using switchboard::sdk::Delivery;
 using switchboard::sdk::DeliveryResult;
+using switchboard::sdk::SenderType;
 using switchboard::sdk::testing::FakeHostServices;
 
 namespace {
@@ -14,12 +15,12 @@ namespace {
 Delivery handoverOf(std::string name, std::string message) {
     Delivery delivery;
     delivery.id = "dlv-1";
-    delivery.event = "agent_handover_requested";
+    delivery.kind = switchboard::sdk::DeliveryKind::HandoverRequested;
     delivery.method = "portal";
     delivery.widgetId = "demo";
     delivery.conversationId = "conv-1";
-    delivery.visitor.name = std::move(name);
-    delivery.message = std::move(message);
+    delivery.recipient.visitor.name = std::move(name);
+    if (!message.empty()) delivery.messages = {{"req-1", SenderType::Visitor, "", std::move(message), 0, {}}};
     return delivery;
 }
 
@@ -74,6 +75,17 @@ TEST_F(PortalChannelTest, AnAnonymousVisitorWithoutAMessageIsWaitingInTheQueue) 
     EXPECT_EQ(notifications[0].body, "Waiting in the queue");
 }
 
+TEST_F(PortalChannelTest, WithoutAMessageTheVisitorsLastWordsAreShown) {
+    host.setAgentsOnline(1);
+    auto delivery = handoverOf("Ada Lovelace", "");
+    delivery.history = {{"m1", SenderType::Visitor, "", "My parcel is late", 1, {}},
+                        {"m2", SenderType::Visitor, "", "It was due Monday", 2, {}},
+                        {"m3", SenderType::Bot, "Helper", "Let me find someone", 3, {}}};
+    channel.deliver(delivery);
+    ASSERT_EQ(host.notifications().size(), 1u);
+    EXPECT_EQ(host.notifications()[0].body, "It was due Monday");
+}
+
 TEST_F(PortalChannelTest, NobodyOnlineIsRetriedUntilAnAgentSeesIt) {
     host.setAgentsOnline(0);
     auto delivery = handoverOf("Ada Lovelace", "Hello");
@@ -86,4 +98,18 @@ TEST_F(PortalChannelTest, NobodyOnlineIsRetriedUntilAnAgentSeesIt) {
     const auto second = channel.deliver(delivery);
     EXPECT_EQ(second.outcome, DeliveryResult::Outcome::Delivered);
     EXPECT_EQ(host.notifications().size(), 2u);
+}
+
+TEST_F(PortalChannelTest, DescribesThePortalMethodAndNoSettings) {
+    const auto description = channel.describe();
+    EXPECT_EQ(description.displayName, "Portal");
+    ASSERT_EQ(description.handoverMethods.size(), 1u);
+    EXPECT_EQ(description.handoverMethods[0].name, "portal");
+    EXPECT_EQ(description.handoverMethods[0].label, "Chat with an agent");
+    EXPECT_TRUE(description.instanceSettings.empty());
+    EXPECT_TRUE(description.methodSettings.empty());
+}
+
+TEST_F(PortalChannelTest, OffersNoTest) {
+    EXPECT_EQ(channel.test({}).outcome, switchboard::sdk::TestResult::Outcome::NotSupported);
 }

@@ -17,6 +17,7 @@ using switchboard::sdk::DeliveryResult;
 using switchboard::sdk::Headers;
 using switchboard::sdk::HttpError;
 using switchboard::sdk::HttpRequest;
+using switchboard::sdk::SenderType;
 using switchboard::sdk::SettingErrors;
 using switchboard::sdk::Settings;
 using switchboard::sdk::WebhookSecret;
@@ -59,14 +60,17 @@ Delivery handover(const std::string& secret = PlainSecret) {
     Delivery delivery;
     delivery.id = "dlv-7f3a";
     delivery.attempt = 1;
-    delivery.event = "agent_handover_requested";
+    delivery.kind = switchboard::sdk::DeliveryKind::HandoverRequested;
     delivery.occurredAtMs = 1'700'000'000'123;
     delivery.requestId = "req-42";
     delivery.method = "webhook";
     delivery.widgetId = "demo";
     delivery.conversationId = "conv-9";
-    delivery.visitor = {"Ada Lovelace", "ada@example.com", ""};
-    delivery.message = "Where is my \"order\"?";
+    delivery.recipient.visitor = {"Ada Lovelace", "ada@example.com", ""};
+    delivery.messages = {
+        {"req-42", SenderType::Visitor, "Ada Lovelace", "Where is my \"order\"?", 1'700'000'000'123, {}}};
+    delivery.history = {{"msg-1", SenderType::Visitor, "", "Hello?", 1'700'000'000'000, {}},
+                        {"msg-2", SenderType::Bot, "Helper", "How can I help?", 1'700'000'000'050, {}}};
     delivery.methodSettings = {{"url", Url}, {"secret", secret}};
     return delivery;
 }
@@ -178,13 +182,35 @@ TEST_F(WebhookChannelTest, PostsTheDeliveryAsJson) {
               R"({"event":"agent_handover_requested","timestamp":"2023-11-14T22:13:20.123Z","request_id":"req-42",)"
               R"("method":"webhook","conversation_id":"conv-9","widget_id":"demo",)"
               R"("visitor":{"name":"Ada Lovelace","email":"ada@example.com","phone":null},)"
-              R"("message":"Where is my \"order\"?","attempt":1})");
+              R"("message":"Where is my \"order\"?","attempt":1,"kind":"handover_requested","recent_messages":[)"
+              R"({"id":"msg-1","sender_type":"visitor","sender_name":null,"text":"Hello?",)"
+              R"("sent_at":"2023-11-14T22:13:20.000Z","attachments":[]},)"
+              R"({"id":"msg-2","sender_type":"bot","sender_name":"Helper","text":"How can I help?",)"
+              R"("sent_at":"2023-11-14T22:13:20.050Z","attachments":[]}]})");
+}
+
+TEST_F(WebhookChannelTest, AttachmentsOfRecentMessagesAreListed) {
+    auto delivery = handover();
+    delivery.history = {{"msg-1", SenderType::Visitor, "", "See attached", 1'700'000'000'000,
+                         {{"invoice.pdf", "application/pdf", 2048, "https://files.example/invoice.pdf"}}}};
+    const auto body = sent(delivery).body;
+    EXPECT_NE(body.find(R"("attachments":[{"name":"invoice.pdf","content_type":"application/pdf","size_bytes":2048,)"
+                        R"("url":"https://files.example/invoice.pdf"}])"),
+              std::string::npos)
+        << body;
+}
+
+TEST_F(WebhookChannelTest, AnotherKindIsNamedByItsKind) {
+    auto delivery = handover();
+    delivery.kind = switchboard::sdk::DeliveryKind::AgentAlert;
+    const auto body = sent(delivery).body;
+    EXPECT_EQ(body.rfind(R"({"event":"agent_alert",)", 0), 0u) << body;
 }
 
 TEST_F(WebhookChannelTest, EmptyContactDetailsAndMessageAreNull) {
     auto delivery = handover();
-    delivery.visitor = {};
-    delivery.message.clear();
+    delivery.recipient.visitor = {};
+    delivery.messages.clear();
     const auto body = sent(delivery).body;
     EXPECT_NE(body.find(R"("visitor":{"name":null,"email":null,"phone":null},"message":null,)"), std::string::npos)
         << body;
@@ -227,7 +253,7 @@ TEST_F(WebhookChannelTest, EveryAttemptCarriesTheSameWebhookIdSoReceiversDedupli
 
     EXPECT_EQ(header(second.headers, "webhook-id"), header(first.headers, "webhook-id"));
     EXPECT_EQ(header(second.headers, "webhook-timestamp"), "1700000065");
-    EXPECT_NE(second.body.find(R"("attempt":2})"), std::string::npos) << second.body;
+    EXPECT_NE(second.body.find(R"("attempt":2,)"), std::string::npos) << second.body;
     EXPECT_TRUE(WebhookSignature::verify(WebhookSecret::parse(PlainSecret), header(second.headers, "webhook-id"),
                                          header(second.headers, "webhook-timestamp"),
                                          header(second.headers, "webhook-signature"), second.body, 1'700'000'065));
@@ -297,4 +323,71 @@ TEST_F(WebhookChannelTest, ABadMethodSettingAtDeliveryFailsNamingTheKeyWithoutSe
     EXPECT_NE(result.detail.find("secret"), std::string::npos) << result.detail;
     EXPECT_EQ(result.detail.find("tiny-key-1"), std::string::npos) << result.detail;
     EXPECT_EQ(host.fakeHttp().requestCount(), 0u);
+}
+
+// describe
+
+TEST_F(WebhookChannelTest, DescribesItsMethodAndEverySettingItReads) {
+    const auto description = channel.describe();
+    EXPECT_EQ(description.displayName, "Webhook");
+    ASSERT_EQ(description.handoverMethods.size(), 1u);
+    EXPECT_EQ(description.handoverMethods[0].name, "webhook");
+    EXPECT_EQ(description.handoverMethods[0].label, "Our team");
+    EXPECT_TRUE(description.handoverMethods[0].requiredFields.empty());
+    ASSERT_EQ(description.instanceSettings.size(), 1u);
+    EXPECT_EQ(description.instanceSettings[0].key, "user_agent");
+    ASSERT_EQ(description.methodSettings.size(), 2u);
+    EXPECT_EQ(description.methodSettings[0].key, "url");
+    EXPECT_TRUE(description.methodSettings[0].required);
+    EXPECT_EQ(description.methodSettings[1].key, "secret");
+    EXPECT_TRUE(description.methodSettings[1].secret);
+    for (const auto& setting : description.methodSettings) EXPECT_FALSE(setting.description.empty()) << setting.key;
+}
+
+// test
+
+TEST_F(WebhookChannelTest, TestPostsASignedTestEvent) {
+    host.fakeHttp().respond(204);
+    const auto result = channel.test({{"url", Url}, {"secret", StandardSecret}});
+
+    EXPECT_EQ(result.outcome, switchboard::sdk::TestResult::Outcome::Passed);
+    EXPECT_EQ(result.statusCode, 204);
+    EXPECT_EQ(result.reference.rfind("test_", 0), 0u);
+    const auto request = host.fakeHttp().requests().at(0);
+    EXPECT_EQ(request.url, Url);
+    EXPECT_EQ(header(request.headers, "webhook-id"), result.reference);
+    EXPECT_EQ(request.body.rfind(R"({"event":"webhook.test","timestamp":"2023-11-14T22:13:25.678Z",)", 0), 0u)
+        << request.body;
+    EXPECT_TRUE(WebhookSignature::verify(WebhookSecret::parse(StandardSecret), result.reference,
+                                         header(request.headers, "webhook-timestamp"),
+                                         header(request.headers, "webhook-signature"), request.body, 1'700'000'005));
+}
+
+TEST_F(WebhookChannelTest, TestOfAReceiverThatFailsSaysHowItAnswered) {
+    host.fakeHttp().respond(500, "database down");
+    const auto result = channel.test({{"url", Url}, {"secret", PlainSecret}});
+    EXPECT_EQ(result.outcome, switchboard::sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(result.statusCode, 500);
+    EXPECT_EQ(result.detail, "HTTP 500 from crm.example");
+    EXPECT_EQ(result.responseExcerpt, "database down");
+
+    host.fakeHttp().fail(HttpError::Kind::Timeout, "no answer in 15 s");
+    const auto silent = channel.test({{"url", Url}, {"secret", PlainSecret}});
+    EXPECT_EQ(silent.outcome, switchboard::sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(silent.statusCode, std::nullopt);
+    EXPECT_NE(silent.detail.find("crm.example"), std::string::npos) << silent.detail;
+}
+
+TEST_F(WebhookChannelTest, TestWithUnusableSettingsNamesThemAndSendsNothing) {
+    const auto result = channel.test({{"url", "ftp://crm.example"}, {"secret", "short"}});
+    EXPECT_EQ(result.outcome, switchboard::sdk::TestResult::Outcome::InvalidSettings);
+    EXPECT_TRUE(hasErrorAt(result.settingErrors, "url"));
+    EXPECT_TRUE(hasErrorAt(result.settingErrors, "secret"));
+    EXPECT_TRUE(host.fakeHttp().requests().empty());
+
+    host.fakeHttp().fail(HttpError::Kind::Refused, "127.0.0.1 is not a public address");
+    const auto refused = channel.test({{"url", "http://127.0.0.1/hook"}, {"secret", PlainSecret}});
+    EXPECT_EQ(refused.outcome, switchboard::sdk::TestResult::Outcome::InvalidSettings);
+    ASSERT_EQ(refused.settingErrors.size(), 1u);
+    EXPECT_EQ(refused.settingErrors[0].key, "url");
 }

@@ -1,4 +1,5 @@
 #include "core/handover/DeliveryLedger.h"
+#include "core/store/ChannelThreadRepository.h"
 #include "tests/core/handover/HandoverFixture.h"
 
 #include <thread>
@@ -37,6 +38,21 @@ protected:
     std::string requestId;
     std::string deliveryId;
 };
+
+TEST_F(DeliveryLedgerTest, AThreadReferenceIsKeptForTheConversationAndChannelAndAnEmptyOneKeepsIt) {
+    const auto thread = [&] {
+        return database->read([&](store::Sql& sql) {
+            return store::ChannelThreadRepository().find(sql, seeded.conversationId, "webhook");
+        });
+    };
+    auto result = Result::retry("HTTP 503");
+    result.threadReference = "<first@crm.example>";
+    ASSERT_TRUE(book(result));
+    EXPECT_EQ(thread(), "<first@crm.example>");
+
+    ASSERT_TRUE(book(Result::retry("HTTP 503")));
+    EXPECT_EQ(thread(), "<first@crm.example>");
+}
 
 TEST_F(DeliveryLedgerTest, ADeliveryMarksTheRequestNotified) {
     auto result = Result::delivered("HTTP 204");

@@ -1,4 +1,6 @@
 #include "core/handover/OutboxWorker.h"
+#include "core/store/ChannelThreadRepository.h"
+#include "core/store/MessageRepository.h"
 #include "tests/core/handover/HandoverFixture.h"
 
 #include <atomic>
@@ -89,13 +91,17 @@ TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBoo
     EXPECT_EQ(channel, "webhook");
     EXPECT_EQ(delivery.id, deliveriesOf(requestId).at(0).id);
     EXPECT_EQ(delivery.attempt, 1);
-    EXPECT_EQ(delivery.event, "agent_handover_requested");
+    EXPECT_EQ(delivery.kind, sdk::DeliveryKind::HandoverRequested);
     EXPECT_EQ(delivery.requestId, requestId);
     EXPECT_EQ(delivery.method, "webhook");
     EXPECT_EQ(delivery.widgetId, "demo");
     EXPECT_EQ(delivery.conversationId, "conversation-1");
-    EXPECT_EQ(delivery.visitor.name, "Ada Lovelace");
-    EXPECT_EQ(delivery.visitor.email, "ada@example.com");
+    EXPECT_EQ(delivery.recipient.visitor.name, "Ada Lovelace");
+    EXPECT_EQ(delivery.recipient.visitor.email, "ada@example.com");
+    EXPECT_TRUE(delivery.recipient.agentAddresses.empty());
+    EXPECT_TRUE(delivery.messages.empty()); // the visitor wrote nothing when asking
+    EXPECT_TRUE(delivery.history.empty());
+    EXPECT_EQ(delivery.threadReference, "");
     EXPECT_EQ(delivery.methodSettings.at("url"), "https://crm.example.com/hooks/chat");
     EXPECT_EQ(delivery.occurredAtMs, clock.nowMs());
 
@@ -103,6 +109,77 @@ TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBoo
     EXPECT_EQ(booked_[0].request.status, handover::HandoverStatus::Notified);
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
     EXPECT_EQ(outbox->dispatchDue(), 0u); // nothing left
+}
+
+TEST_F(OutboxWorkerTest, AHandoverCarriesTheConversationSoFarAndWhatTheVisitorWroteWhenAsking) {
+    auto seeded = seed(conversation::ConversationStatus::Bot, "1");
+    database->write([&](store::Sql& sql) {
+        for (int i = 1; i <= 25; ++i) {
+            conversation::Message message;
+            message.id = "message-" + std::to_string(i);
+            message.conversationId = seeded.conversationId;
+            message.seq = i;
+            message.senderType = i % 2 ? "visitor" : "bot";
+            if (i % 2 == 0) message.senderName = "Helper";
+            message.text = "text " + std::to_string(i);
+            message.createdAt = clock.nowMs() + i;
+            store::MessageRepository().insert(sql, message);
+        }
+    });
+    auto asked = ask(seeded, "webhook");
+    asked.visitorMessage = "Where is my order?";
+    const auto requestId = service.request(seeded.visitor, asked).request.id;
+    std::vector<sdk::Delivery> calls;
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery& delivery) {
+            calls.push_back(delivery);
+            return Result::delivered();
+        },
+        settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+
+    ASSERT_EQ(calls.size(), 1u);
+    const auto& delivery = calls[0];
+    ASSERT_EQ(delivery.messages.size(), 1u);
+    EXPECT_EQ(delivery.messages[0].id, requestId);
+    EXPECT_EQ(delivery.messages[0].senderType, sdk::SenderType::Visitor);
+    EXPECT_EQ(delivery.messages[0].senderName, "Ada Lovelace");
+    EXPECT_EQ(delivery.messages[0].text, "Where is my order?");
+    ASSERT_EQ(delivery.history.size(), sdk::historyLength(sdk::DeliveryKind::HandoverRequested));
+    EXPECT_EQ(delivery.history.front().id, "message-6"); // the last 20 of 25, oldest first
+    EXPECT_EQ(delivery.history.back().id, "message-25");
+    EXPECT_EQ(delivery.history.back().senderType, sdk::SenderType::Visitor);
+    EXPECT_EQ(delivery.history.back().text, "text 25");
+    EXPECT_EQ(delivery.history.back().sentAtMs, clock.nowMs() + 25);
+    EXPECT_EQ(delivery.history.front().senderType, sdk::SenderType::Bot);
+    EXPECT_EQ(delivery.history.front().senderName, "Helper");
+    EXPECT_TRUE(delivery.history.front().attachments.empty());
+}
+
+TEST_F(OutboxWorkerTest, TheChannelsThreadReferenceIsHandedBackAndTheNewOneKept) {
+    const auto requestId = requestFor("1", "webhook");
+    const auto conversationId = requestById(requestId).conversationId;
+    database->write([&](store::Sql& sql) {
+        store::ChannelThreadRepository().save(sql, conversationId, "webhook", "thread-0", clock.nowMs());
+        store::ChannelThreadRepository().save(sql, conversationId, "portal", "elsewhere", clock.nowMs());
+    });
+    std::string handedBack;
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery& delivery) {
+            handedBack = delivery.threadReference;
+            auto result = Result::delivered();
+            result.threadReference = "thread-1";
+            return result;
+        },
+        settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+
+    EXPECT_EQ(handedBack, "thread-0");
+    const auto kept = database->read(
+        [&](store::Sql& sql) { return store::ChannelThreadRepository().find(sql, conversationId, "webhook"); });
+    EXPECT_EQ(kept, "thread-1");
 }
 
 TEST_F(OutboxWorkerTest, ARetryWaitsForItsScheduleAndComesBackAsTheNextAttempt) {

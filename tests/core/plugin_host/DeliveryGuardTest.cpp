@@ -38,7 +38,7 @@ private:
     bool _open = false;
 };
 
-/// Answers with the message it got; "block" waits at the gate, "throw" throws, "throw-int" throws a non-exception.
+/// Answers with the request id it got; "block" waits at the gate, "throw" throws, "throw-int" throws a non-exception.
 class ScriptedChannel : public sdk::Channel {
 public:
     explicit ScriptedChannel(std::shared_ptr<Gate> gate, std::shared_ptr<std::promise<void>> destroyed = nullptr)
@@ -52,10 +52,10 @@ public:
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
         ++calls;
         lastThread = std::this_thread::get_id();
-        if (delivery.message == "block") _gate->pass();
-        if (delivery.message == "throw") throw std::runtime_error("boom");
-        if (delivery.message == "throw-int") throw 42;
-        return sdk::DeliveryResult::delivered(delivery.message);
+        if (delivery.requestId == "block") _gate->pass();
+        if (delivery.requestId == "throw") throw std::runtime_error("boom");
+        if (delivery.requestId == "throw-int") throw 42;
+        return sdk::DeliveryResult::delivered(delivery.requestId);
     }
 
     std::atomic<int> calls{0};
@@ -67,10 +67,10 @@ private:
     std::shared_ptr<std::promise<void>> _destroyed;
 };
 
-sdk::Delivery delivery(const std::string& message) {
+sdk::Delivery delivery(const std::string& requestId) {
     sdk::Delivery delivery;
     delivery.id = "d-1";
-    delivery.message = message;
+    delivery.requestId = requestId;
     return delivery;
 }
 

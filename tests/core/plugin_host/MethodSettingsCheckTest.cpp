@@ -1,40 +1,16 @@
-#include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
-#include "core/plugin_host/PluginHost.h"
-#include "tests/core/plugin_host/StubHttpClient.h"
-#include "tests/core/plugin_host/TestPlugins.h"
+#include "tests/core/plugin_host/EchoChannels.h"
 
 #include <gtest/gtest.h>
 
 using namespace switchboard::core;
 using namespace switchboard::core::plugin_host;
-using switchboard::tests::StubHttpClient;
-using switchboard::tests::testPluginFolder;
-namespace sdk = switchboard::sdk;
-
-namespace {
-
-config::HandoverMethod method(const std::string& name, const std::string& channel) {
-    config::HandoverMethod m;
-    m.name = name;
-    m.channel = channel;
-    return m;
-}
-
-} // namespace
+using switchboard::tests::EchoChannels;
 
 TEST(MethodSettingsCheckTest, EachMethodIsCheckedByTheChannelItNamesAndProblemsNameFileAndKey) {
-    StubHttpClient http;
-    common::ManualClock clock;
-    PluginHost host(
-        [&](const config::ChannelInstanceConfig& instance) {
-            return std::make_unique<HubHostServices>(
-                http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                [](const sdk::AgentNotification&) { return 0; });
-        },
-        {});
-    host.loadPlugins(testPluginFolder("echo"));
-    host.createInstances({{"greeter", "echo", {{"greeting", "Hello"}}}});
+    EchoChannels channels;
+    const auto& host = channels.host;
+    const auto method = &EchoChannels::method;
 
     config::WidgetConfig widget;
     widget.sourceFile = "/etc/switchboard/widgets/shop.yaml";

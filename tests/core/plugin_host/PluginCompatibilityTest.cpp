@@ -8,7 +8,7 @@ namespace sdk = switchboard::sdk;
 namespace {
 
 sdk::PluginInfo gccBuild(int gccMajor, int cxx11Abi = 1, unsigned long poco = 0x010B0000) {
-    return {1, "echo", "1.0.0", "", gccMajor, cxx11Abi, poco};
+    return {sdk::ApiVersion, "echo", "1.0.0", "", gccMajor, cxx11Abi, poco};
 }
 
 TEST(PluginCompatibilityTest, AcceptsAPluginBuiltLikeTheHub) {
@@ -19,9 +19,15 @@ TEST(PluginCompatibilityTest, AcceptsAPluginBuiltLikeTheHub) {
 }
 
 TEST(PluginCompatibilityTest, RefusesAnotherPluginApiBeforeReadingAnythingElse) {
-    sdk::PluginInfo future{2, nullptr, nullptr, nullptr, 99, 7, 0};
+    sdk::PluginInfo future{3, nullptr, nullptr, nullptr, 99, 7, 0};
     EXPECT_EQ(PluginCompatibility::refusal(future, gccBuild(12)),
-              "built for plugin API 2, this hub speaks 1: rebuild it against this hub's SDK");
+              "built for plugin API 3, this hub speaks 2: rebuild it against SDK version 2");
+}
+
+TEST(PluginCompatibilityTest, RefusesAVersionOnePluginSayingToRebuildIt) {
+    sdk::PluginInfo versionOne{1, "legacy", "1.0.0", "", 12, 1, 0x010B0000};
+    EXPECT_EQ(PluginCompatibility::refusal(versionOne, PluginCompatibility::hostBuild()),
+              "built for plugin API 1, this hub speaks 2: rebuild it against SDK version 2");
 }
 
 TEST(PluginCompatibilityTest, RefusesAnotherStandardLibraryAbi) {

@@ -43,11 +43,12 @@ protected:
         return {};
     }
 
-    static sdk::Delivery delivery(const std::string& message = "hello") {
+    /// A delivery of the handover request `requestId` (the hanging plugin hangs on "hang").
+    static sdk::Delivery delivery(const std::string& requestId = "hello") {
         sdk::Delivery delivery;
         delivery.id = "d-1";
-        delivery.visitor.name = "Ada";
-        delivery.message = message;
+        delivery.recipient.visitor.name = "Ada";
+        delivery.requestId = requestId;
         return delivery;
     }
 
@@ -67,7 +68,7 @@ TEST_F(PluginHostTest, LoadsEveryPluginOfTheFolderAndLogsIt) {
     EXPECT_EQ(plugins[0].version, "1.2.3");
     EXPECT_EQ(plugins[0].description, "Answers every delivery with its greeting");
     EXPECT_EQ(plugins[0].file, testPluginFile("echo"));
-    EXPECT_EQ(plugins[0].apiVersion, 1);
+    EXPECT_EQ(plugins[0].apiVersion, 2);
     ASSERT_EQ(log.lines().size(), 1u);
     EXPECT_EQ(log.lines()[0].text, "loaded plugin echo 1.2.3 from " + testPluginFile("echo"));
 }
@@ -81,6 +82,7 @@ TEST_F(PluginHostTest, ConfiguresEachInstanceWithItsSettingsAndServices) {
     EXPECT_EQ(host.instances()[0].name(), "welcome");
     EXPECT_EQ(host.instances()[1].name(), "farewell");
     EXPECT_EQ(host.instances()[1].plugin(), "echo");
+    EXPECT_EQ(host.instances()[1].description().displayName, "Echo");
     ASSERT_NE(host.find("farewell"), nullptr);
     EXPECT_EQ(host.find("farewell")->name(), "farewell");
     EXPECT_EQ(host.find("nobody"), nullptr);
@@ -114,14 +116,14 @@ TEST_F(PluginHostTest, ReportsEverySettingErrorAndUnknownPluginByKey) {
 
 TEST_F(PluginHostTest, ListsEveryRefusedFileAndLoadsNone) {
     TemporaryFolder folder;
-    const auto future = folder.addPlugin("api2", "future.so");
+    const auto legacy = folder.addPlugin("api1", "legacy.so");
     const auto anonymous = folder.addPlugin("no_info", "anonymous.so");
     folder.addPlugin("echo", "echo.so");
 
     const auto problems = problemsOf([&] { host.loadPlugins(folder.path()); });
     ASSERT_EQ(problems.size(), 2u);
     EXPECT_EQ(problems[0].substr(0, anonymous.size() + 2), anonymous + ": ");
-    EXPECT_EQ(problems[1], future + ": built for plugin API 2, this hub speaks 1: rebuild it against this hub's SDK");
+    EXPECT_EQ(problems[1], legacy + ": built for plugin API 1, this hub speaks 2: rebuild it against SDK version 2");
     EXPECT_TRUE(host.plugins().empty());
 }
 

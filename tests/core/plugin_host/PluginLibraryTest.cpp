@@ -31,7 +31,12 @@ TEST(PluginLibraryTest, ReadsTheInfoAndCreatesTheOneChannelClass) {
     EXPECT_EQ(plugin.version, "1.2.3");
     EXPECT_EQ(plugin.description, "Answers every delivery with its greeting");
     EXPECT_EQ(plugin.file, testPluginFile("echo"));
-    EXPECT_EQ(plugin.apiVersion, 1);
+    EXPECT_EQ(plugin.apiVersion, 2);
+    EXPECT_EQ(plugin.channel.displayName, "Echo");
+    ASSERT_EQ(plugin.channel.handoverMethods.size(), 2u);
+    EXPECT_EQ(plugin.channel.handoverMethods[0].label, "Echo me");
+    ASSERT_EQ(plugin.channel.methodSettings.size(), 1u);
+    EXPECT_EQ(plugin.channel.methodSettings[0].key, "salutation");
 
     const auto first = library.createChannel();
     const auto second = library.createChannel();
@@ -45,21 +50,21 @@ TEST(PluginLibraryTest, RefusesALibraryWithoutTheInfoFunction) {
                                       "declare one with SWITCHBOARD_PLUGIN_INFO)");
 }
 
-TEST(PluginLibraryTest, RefusesAPluginBuiltForAnotherApi) {
-    const auto file = testPluginFile("api2");
-    EXPECT_EQ(refusalOf(file), file + ": built for plugin API 2, this hub speaks 1: rebuild it against this hub's SDK");
+TEST(PluginLibraryTest, RefusesAVersionOnePluginSayingToRebuildIt) {
+    const auto file = testPluginFile("api1");
+    EXPECT_EQ(refusalOf(file), file + ": built for plugin API 1, this hub speaks 2: rebuild it against SDK version 2");
 }
 
 TEST(PluginLibraryTest, RefusesAPluginWithoutAChannelManifest) {
     const auto file = testPluginFile("no_manifest");
-    EXPECT_EQ(refusalOf(file), file + ": plugin 'empty' exports no ChannelV1 manifest; declare its class with "
-                                      "POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)");
+    EXPECT_EQ(refusalOf(file), file + ": plugin 'empty' exports no ChannelV2 manifest; declare its class with "
+                                      "POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)");
 }
 
 TEST(PluginLibraryTest, RefusesAManifestWithMoreThanOneClass) {
     const auto file = testPluginFile("two_classes");
     EXPECT_EQ(refusalOf(file),
-              file + ": the ChannelV1 manifest of plugin 'twins' exports 2 classes "
+              file + ": the ChannelV2 manifest of plugin 'twins' exports 2 classes "
                      "(switchboard::tests::plugins::LeftChannel, switchboard::tests::plugins::RightChannel); "
                      "a channel plugin exports exactly one");
 }

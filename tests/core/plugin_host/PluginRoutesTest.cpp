@@ -88,11 +88,18 @@ TEST_F(PluginRoutesTest, ListsThePluginsWithTheirInstancesToAdmins) {
     EXPECT_EQ(plugin->getValue<std::string>("version"), "1.2.3");
     EXPECT_EQ(plugin->getValue<std::string>("description"), "Answers every delivery with its greeting");
     EXPECT_EQ(plugin->getValue<std::string>("file"), testPluginFile("echo"));
-    EXPECT_EQ(plugin->getValue<int>("api_version"), 1);
+    EXPECT_EQ(plugin->getValue<int>("api_version"), 2);
     const auto instances = plugin->getArray("instances");
     ASSERT_EQ(instances->size(), 2u);
     EXPECT_EQ(instances->getElement<std::string>(0), "welcome");
     EXPECT_EQ(instances->getElement<std::string>(1), "farewell");
+    const auto channel = plugin->getObject("channel");
+    EXPECT_EQ(channel->getValue<std::string>("display_name"), "Echo");
+    EXPECT_EQ(channel->getArray("handover_methods")->getObject(0)->getValue<std::string>("label"), "Echo me");
+    EXPECT_EQ(channel->getArray("instance_settings")->getObject(0)->getValue<std::string>("key"), "greeting");
+    const auto salutation = channel->getArray("method_settings")->getObject(0);
+    EXPECT_EQ(salutation->getValue<std::string>("description"), "How the visitor is addressed");
+    EXPECT_FALSE(salutation->getValue<bool>("secret"));
 }
 
 TEST_F(PluginRoutesTest, RefusesAgentsAndAnonymousCallers) {

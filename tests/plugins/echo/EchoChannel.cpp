@@ -6,6 +6,17 @@ namespace switchboard::tests::plugins {
 /// settings, the host services and the clock arrive in the plugin.
 class EchoChannel : public sdk::Channel {
 public:
+    /// Two methods, so that tests see a method take the defaults of the one of its name, or else of the first.
+    sdk::ChannelDescription describe() const override {
+        sdk::ChannelDescription description;
+        description.displayName = "Echo";
+        description.handoverMethods = {{"echo", "Echo me", "Echoed back shortly.", {"phone"}},
+                                       {"shout", "Shout", "", {}}};
+        description.instanceSettings = {{"greeting", "What every answer starts with", true, false}};
+        description.methodSettings = {{"salutation", "How the visitor is addressed", false, false}};
+        return description;
+    }
+
     sdk::SettingErrors configure(const sdk::Settings& settings, sdk::HostServices& host) override {
         _host = &host;
         sdk::SettingErrors errors;
@@ -41,7 +52,7 @@ public:
 
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
         _host->logger().info("echoing " + delivery.id);
-        auto result = sdk::DeliveryResult::delivered(_greeting + ", " + delivery.visitor.name);
+        auto result = sdk::DeliveryResult::delivered(_greeting + ", " + delivery.recipient.visitor.name);
         result.providerId = "echo-" + std::to_string(_host->clock().nowMs());
         return result;
     }
@@ -55,6 +66,6 @@ private:
 
 SWITCHBOARD_PLUGIN_INFO("echo", "1.2.3", "Answers every delivery with its greeting")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::EchoChannel)
 POCO_END_MANIFEST

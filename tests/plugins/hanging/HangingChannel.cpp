@@ -21,7 +21,7 @@ public:
     sdk::SettingErrors configure(const sdk::Settings&, sdk::HostServices&) override { return {}; }
 
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery) override {
-        if (delivery.message != "hang") return sdk::DeliveryResult::delivered("answered at once");
+        if (delivery.requestId != "hang") return sdk::DeliveryResult::delivered("answered at once");
         std::unique_lock lock(hangMutex);
         const auto releasesBefore = releases;
         hangReleased.wait(lock, [&] { return releases != releasesBefore; });
@@ -43,6 +43,6 @@ extern "C" __attribute__((visibility("default"))) void switchboard_test_release_
 
 SWITCHBOARD_PLUGIN_INFO("hanging", "1.0.0", "Hangs in deliver until released")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::HangingChannel)
 POCO_END_MANIFEST

@@ -11,6 +11,6 @@ public:
 
 } // namespace switchboard::tests::plugins
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::AnonymousChannel)
 POCO_END_MANIFEST

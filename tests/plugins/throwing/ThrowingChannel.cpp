@@ -16,6 +16,6 @@ public:
 
 SWITCHBOARD_PLUGIN_INFO("throwing", "1.0.0", "Throws from every delivery")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::ThrowingChannel)
 POCO_END_MANIFEST

@@ -19,7 +19,7 @@ public:
 
 SWITCHBOARD_PLUGIN_INFO("twins", "1.0.0", "Exports two channel classes")
 
-POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
+POCO_BEGIN_NAMED_MANIFEST(ChannelV2, switchboard::sdk::Channel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::LeftChannel)
 POCO_EXPORT_CLASS(switchboard::tests::plugins::RightChannel)
 POCO_END_MANIFEST

@@ -27,6 +27,10 @@ struct DeliveryResult {
     std::string responseExcerpt;
     /// The provider's id for what was sent (a message SID), when it gives one.
     std::string providerId;
+    /// What later deliveries of the same conversation to this channel instance should continue (an email
+    /// Message-ID, a provider's conversation id); the host keeps the latest one given and hands it back as
+    /// `Delivery::threadReference`. Empty keeps the one stored.
+    std::string threadReference;
     /// The provider asked to wait this long before the next try (`Retry-After`); wins over the host's backoff.
     std::optional<std::int64_t> retryAfterMs;
     /// The destination confirmed that a person took the conversation: the handover is complete, not only notified.

@@ -10,10 +10,10 @@ namespace switchboard::sdk {
 /// The plugin contract's version. It changes whenever a header of this SDK changes in a way that breaks a compiled
 /// plugin (a member added to a struct the host fills, a virtual function added); the host loads only plugins built
 /// for its own version.
-inline constexpr int ApiVersion = 1;
+inline constexpr int ApiVersion = 2;
 
 /// Name of the POCO manifest a channel plugin exports its class in (`ClassLoader::loadLibrary(path, name)`).
-inline constexpr const char* ChannelManifest = "ChannelV1";
+inline constexpr const char* ChannelManifest = "ChannelV2";
 
 /// Name of the `extern "C"` function every plugin exports, returning its PluginInfo. The host calls it before
 /// anything else, to refuse a plugin built against another API, compiler ABI or POCO.

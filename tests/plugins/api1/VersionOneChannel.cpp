@@ -2,8 +2,9 @@
 
 namespace switchboard::tests::plugins {
 
-/// A plugin that is fine in every way except that it claims to be built for plugin API 2.
-class FutureChannel : public sdk::Channel {
+/// A plugin as the first plugin API built it: it declares API version 1 and exports its class in a `ChannelV1`
+/// manifest. Everything else about it is fine, so that the host refuses it for its version alone.
+class VersionOneChannel : public sdk::Channel {
 public:
     sdk::SettingErrors configure(const sdk::Settings&, sdk::HostServices&) override { return {}; }
     sdk::DeliveryResult deliver(const sdk::Delivery&) override { return sdk::DeliveryResult::delivered(); }
@@ -13,10 +14,10 @@ public:
 
 // Written out instead of SWITCHBOARD_PLUGIN_INFO, which always declares the SDK's own API version.
 extern "C" __attribute__((visibility("default"))) const switchboard::sdk::PluginInfo* switchboard_plugin_info() {
-    static const switchboard::sdk::PluginInfo info{2,
-                                                   "future",
-                                                   "2.0.0",
-                                                   "Built for a plugin API this hub does not speak",
+    static const switchboard::sdk::PluginInfo info{1,
+                                                   "legacy",
+                                                   "1.0.0",
+                                                   "Built for the first plugin API",
                                                    SWITCHBOARD_SDK_COMPILER_MAJOR,
                                                    SWITCHBOARD_SDK_CXX11_ABI,
                                                    POCO_VERSION};
@@ -24,5 +25,5 @@ extern "C" __attribute__((visibility("default"))) const switchboard::sdk::Plugin
 }
 
 POCO_BEGIN_NAMED_MANIFEST(ChannelV1, switchboard::sdk::Channel)
-POCO_EXPORT_CLASS(switchboard::tests::plugins::FutureChannel)
+POCO_EXPORT_CLASS(switchboard::tests::plugins::VersionOneChannel)
 POCO_END_MANIFEST

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <switchboard/sdk/ConversationMessage.h>
+
+#include <string>
+#include <vector>
+
+namespace switchboard::core::handover {
+
+/// What a delivery carries of its conversation besides the request: the latest messages and the channel's thread.
+struct DeliveryContext {
+    /// Oldest first.
+    std::vector<sdk::ConversationMessage> history;
+    /// Empty when the channel instance never returned one for the conversation.
+    std::string threadReference;
+};
+
+} // namespace switchboard::core::handover

@@ -1,0 +1,23 @@
+#include "core/store/ChannelThreadRepository.h"
+
+#include "core/store/Row.h"
+
+namespace switchboard::core::store {
+
+std::optional<std::string> ChannelThreadRepository::find(Sql& sql, const std::string& conversationId,
+                                                         const std::string& channel) {
+    const auto result = sql.run("SELECT reference FROM channel_threads WHERE conversation_id = ? AND channel = ?",
+                                {conversationId, channel});
+    if (result.rows.empty()) return std::nullopt;
+    return Row(result, 0).text(0);
+}
+
+void ChannelThreadRepository::save(Sql& sql, const std::string& conversationId, const std::string& channel,
+                                   const std::string& reference, std::int64_t nowMs) {
+    sql.run("INSERT INTO channel_threads (conversation_id, channel, reference, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (conversation_id, channel) DO UPDATE SET reference = excluded.reference, "
+            "updated_at = excluded.updated_at",
+            {conversationId, channel, reference, nowMs});
+}
+
+} // namespace switchboard::core::store

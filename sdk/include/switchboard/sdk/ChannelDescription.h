@@ -1,0 +1,24 @@
+#pragma once
+
+#include "switchboard/sdk/HandoverMethodDescription.h"
+#include "switchboard/sdk/SettingDescription.h"
+
+#include <string>
+#include <vector>
+
+namespace switchboard::sdk {
+
+/// What a channel says about itself, once, when the host loads it: for the portal's forms, for the defaults of a
+/// widget's handover methods, and for `GET /api/plugins`.
+struct ChannelDescription {
+    /// e.g. "Webhook (Standard Webhooks)"; empty: the plugin's name is shown.
+    std::string displayName;
+    /// The handover methods it can back; the first is the default for a method of another name.
+    std::vector<HandoverMethodDescription> handoverMethods;
+    /// What hub.yaml's `channels.<instance>.settings` may hold.
+    std::vector<SettingDescription> instanceSettings;
+    /// What a widget's handover method may hold for it, besides the hub's own keys.
+    std::vector<SettingDescription> methodSettings;
+};
+
+} // namespace switchboard::sdk
