@@ -33,6 +33,7 @@
 #include "core/http/ChannelCallbackRoutes.h"
 #include "core/http/ConversationRoutes.h"
 #include "core/http/HandoverRoutes.h"
+#include "core/http/WebhookTestRoute.h"
 #include "core/http/HealthRoutes.h"
 #include "core/http/HttpPipeline.h"
 #include "core/http/PluginRoutes.h"
@@ -168,6 +169,7 @@ struct Hub::Parts {
                            return plugins.test(channel, settings);
                        }),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, methodTester),
+          webhookTestRoute(guard, methodTester, firstInstanceOf(config, "webhook")),
           pluginRoutes(guard, plugins),
           channelCallbacks(plugins, config.server.publicUrl),
           pipeline(
@@ -194,6 +196,7 @@ struct Hub::Parts {
         statsRoutes.registerRoutes(router);
         presenceRoutes.registerRoutes(router);
         handoverRoutes.registerRoutes(router);
+        webhookTestRoute.registerRoutes(router);
         pluginRoutes.registerRoutes(router);
         channelCallbacks.registerRoutes(router);
         staticFiles.registerRoutes(router);
@@ -216,6 +219,13 @@ struct Hub::Parts {
             widgets.replace(std::move(completed));
         }
         if (!problems.empty()) throw config::ConfigError(problems);
+    }
+
+    /// The first channel instance that runs on `plugin`, or "" when none does.
+    static std::string firstInstanceOf(const config::HubConfig& config, const std::string& plugin) {
+        for (const auto& instance : config.channels)
+            if (instance.plugin == plugin) return instance.name;
+        return "";
     }
 
     static double uniformRandom() {
@@ -280,6 +290,7 @@ struct Hub::Parts {
     handover::HandoverConfigEditor handoverConfig;
     handover::MethodTester methodTester;
     http::HandoverRoutes handoverRoutes;
+    http::WebhookTestRoute webhookTestRoute;
     http::PluginRoutes pluginRoutes;
     http::ChannelCallbackRoutes channelCallbacks;
     http::Router router;

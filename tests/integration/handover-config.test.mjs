@@ -163,6 +163,32 @@ describe('handover configuration over the API', () => {
       { token: agent.token }), 403, 'forbidden');
   });
 
+  test('the first API\'s POST /api/handover/test-webhook still tests a webhook, in that API\'s words', async () => {
+    const legacy = (body, options = { token: admin }) => post(hub, '/api/handover/test-webhook', body, options);
+    const given = expectStatus(await legacy({ webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET }), 200);
+    assert.equal(given.ok, true);
+    assert.equal(given.error, null);
+    assert.match(given.webhook_id, /^test_/);
+    await eventually(() => receiver.at('/ok').some((e) => e.headers['webhook-id'] === given.webhook_id),
+      'the test event arrives');
+    assert.ok(receiver.at('/ok').find((e) => e.headers['webhook-id'] === given.webhook_id).verified);
+
+    const gone = expectStatus(await legacy({ webhook_url: `${receiver.url}/gone`, webhook_secret: NEW_SECRET }), 200);
+    assert.equal(gone.ok, false);
+    assert.equal(gone.status_code, 410);
+    assert.equal(typeof gone.error, 'string');
+
+    const saved = expectStatus(await legacy({ widget_id: 'demo', method: 'saved-crm' }), 200);
+    assert.equal(saved.ok, true, 'signed with the saved secret, as before');
+    assertError(await legacy({ webhook_url: 'http://10.1.2.3/hook', webhook_secret: NEW_SECRET }), 422,
+      'validation_failed', 'webhook_url');
+    assertError(await legacy({ webhook_url: `${receiver.url}/ok`, webhook_secret: 'short' }), 422,
+      'validation_failed', 'webhook_secret');
+    assertError(await legacy({ webhook_url: `${receiver.url}/ok` }), 400, 'missing_field', 'webhook_secret');
+    assertError(await legacy({ webhook_url: `${receiver.url}/ok`, webhook_secret: NEW_SECRET }, { token: agent.token }),
+      403, 'forbidden');
+  });
+
   test('a webhook URL the outbound policy refuses is refused when saved, naming the field', async () => {
     const before = readFileSync(widgetFile(), 'utf8');
     const current = await config(admin);
