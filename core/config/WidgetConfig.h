@@ -87,6 +87,15 @@ struct NotificationsConfig {
     EmailAgentsNotification emailAgents;
 };
 
+/// What becomes of a message from outside (a WhatsApp or email message through a channel) that no open conversation
+/// of the widget matches: it opens a new conversation (`open`, the default) or is refused, logged and counted
+/// (`refuse`).
+enum class UnmatchedInbound { Open, Refuse };
+
+struct InboundConfig {
+    UnmatchedInbound unmatched = UnmatchedInbound::Open;
+};
+
 struct WidgetConfig {
     /// Equals the file's base name (`demo.yaml` → `demo`).
     std::string id;
@@ -100,6 +109,7 @@ struct WidgetConfig {
     BusinessHours businessHours;
     HandoverConfig handover;
     NotificationsConfig notifications;
+    InboundConfig inbound;
 };
 
 } // namespace switchboard::core::config

@@ -146,6 +146,9 @@ WidgetConfig WidgetConfigParser::parse(const YAML::Node& root) {
     if (auto notifications = map->map("notifications")) {
         parseNotifications(*notifications, widget.notifications);
     }
+    if (auto inbound = map->map("inbound")) {
+        parseInbound(*inbound, widget.inbound);
+    }
     map->finish();
     return widget;
 }
@@ -417,6 +420,13 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
         return std::nullopt;
     }
     return method;
+}
+
+void WidgetConfigParser::parseInbound(YamlMap& map, InboundConfig& inbound) {
+    if (auto unmatched = map.choice("unmatched", {"open", "refuse"})) {
+        inbound.unmatched = *unmatched == "refuse" ? UnmatchedInbound::Refuse : UnmatchedInbound::Open;
+    }
+    map.finish();
 }
 
 void WidgetConfigParser::parseNotifications(YamlMap& map, NotificationsConfig& notifications) {

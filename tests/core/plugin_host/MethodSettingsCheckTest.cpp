@@ -29,8 +29,7 @@ TEST(MethodSettingsCheckTest, EachMethodIsCheckedByTheChannelItNamesAndProblemsN
     PluginHost host(
         [&](const config::ChannelInstanceConfig& instance) {
             return std::make_unique<HubHostServices>(
-                http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                [](const sdk::AgentNotification&) { return 0; });
+                http, clock, instance.name, plugin_host::HubHostServices::Functions{});
         },
         {});
     host.loadPlugins(testPluginFolder("echo"));
