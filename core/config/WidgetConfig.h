@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/EnumNames.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -91,6 +93,12 @@ struct NotificationsConfig {
 /// of the widget matches: it opens a new conversation (`open`, the default) or is refused, logged and counted
 /// (`refuse`).
 enum class UnmatchedInbound { Open, Refuse };
+
+/// The names the widget's YAML uses; the only place they are spelt.
+inline constexpr common::EnumNames<UnmatchedInbound, 2> UnmatchedInboundNames{{{
+    {UnmatchedInbound::Open, "open"},
+    {UnmatchedInbound::Refuse, "refuse"},
+}}};
 
 struct InboundConfig {
     UnmatchedInbound unmatched = UnmatchedInbound::Open;

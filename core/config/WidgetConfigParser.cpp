@@ -423,8 +423,12 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
 }
 
 void WidgetConfigParser::parseInbound(YamlMap& map, InboundConfig& inbound) {
-    if (auto unmatched = map.choice("unmatched", {"open", "refuse"})) {
-        inbound.unmatched = *unmatched == "refuse" ? UnmatchedInbound::Refuse : UnmatchedInbound::Open;
+    if (const auto unmatched = map.string("unmatched")) {
+        if (const auto value = UnmatchedInboundNames.parse(*unmatched)) {
+            inbound.unmatched = *value;
+        } else {
+            map.report("unmatched", "must be " + UnmatchedInboundNames.list());
+        }
     }
     map.finish();
 }

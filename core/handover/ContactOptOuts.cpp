@@ -23,17 +23,15 @@ void ContactOptOuts::record(const std::string& channel, const std::string& addre
     });
 }
 
-bool ContactOptOuts::optedOut(const std::string& channel, const std::string& address) {
-    const auto key = ContactIdentity::key(address);
-    if (key.empty()) return false;
-    return _database.read([&](store::Sql& sql) { return _repository.contains(sql, channel, key); });
-}
-
 std::optional<sdk::DeliveryResult> ContactOptOuts::refusal(const std::string& channel, const sdk::Delivery& delivery) {
-    for (const auto* address : {&delivery.visitor.phone, &delivery.visitor.email}) {
-        if (optedOut(channel, *address)) return sdk::DeliveryResult::failed("the contact opted out of " + channel);
-    }
-    return std::nullopt;
+    const auto phone = ContactIdentity::key(delivery.visitor.phone);
+    const auto email = ContactIdentity::key(delivery.visitor.email);
+    if (phone.empty() && email.empty()) return std::nullopt;
+    // On the outbox's path: one indexed look-up per delivery. Keys are never empty, so "" matches nothing.
+    const bool optedOut = _database.read(
+        [&](store::Sql& sql) { return _repository.containsEither(sql, channel, phone, email); });
+    if (!optedOut) return std::nullopt;
+    return sdk::DeliveryResult::failed("the contact opted out of " + channel);
 }
 
 } // namespace switchboard::core::handover

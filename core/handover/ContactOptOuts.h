@@ -21,7 +21,6 @@ public:
 
     /// The contact at `address` opted out of `channel` (`optedOut`) or back in. Thread-safe.
     void record(const std::string& channel, const std::string& address, bool optedOut);
-    bool optedOut(const std::string& channel, const std::string& address);
 
     /// The `failed` result for a delivery of `channel` to an opted-out contact; nothing when it may go. Thread-safe.
     std::optional<sdk::DeliveryResult> refusal(const std::string& channel, const sdk::Delivery& delivery);

@@ -13,8 +13,10 @@ void ContactOptOutRepository::remove(Sql& sql, const std::string& channel, const
     sql.run("DELETE FROM contact_opt_outs WHERE channel = ? AND address = ?", {channel, address});
 }
 
-bool ContactOptOutRepository::contains(Sql& sql, const std::string& channel, const std::string& address) {
-    return !sql.run("SELECT 1 FROM contact_opt_outs WHERE channel = ? AND address = ?", {channel, address})
+bool ContactOptOutRepository::containsEither(Sql& sql, const std::string& channel, const std::string& first,
+                                             const std::string& second) {
+    return !sql.run("SELECT 1 FROM contact_opt_outs WHERE channel = ? AND address IN (?, ?) LIMIT 1",
+                    {channel, first, second})
                 .rows.empty();
 }
 

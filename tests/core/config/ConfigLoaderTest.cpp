@@ -579,6 +579,7 @@ TEST_F(ConfigLoaderTest, UnmatchedInboundMessagesOpenAConversationUnlessTheWidge
     EXPECT_EQ(wrong.file, widgetFile());
     EXPECT_EQ(wrong.line, 3);
     EXPECT_EQ(wrong.key, "inbound.unmatched");
+    EXPECT_TRUE(contains(wrong.message, "must be open or refuse")) << wrong.message;
     const auto unknown = single(widgetIssues("name: Shop\ninbound:\n  unmached: open\n"));
     EXPECT_EQ(unknown.line, 3);
     EXPECT_EQ(unknown.key, "inbound.unmached");

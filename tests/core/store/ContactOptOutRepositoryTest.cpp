@@ -12,7 +12,7 @@ TEST(ContactOptOutRepositoryTest, AnOptOutIsKeptPerChannelInstanceUntilRemoved) 
     TestDatabase database;
     store::ContactOptOutRepository repository;
     const auto contains = [&](const std::string& channel, const std::string& address) {
-        return database->read([&](store::Sql& sql) { return repository.contains(sql, channel, address); });
+        return database->read([&](store::Sql& sql) { return repository.containsEither(sql, channel, address, ""); });
     };
     database->write([&](store::Sql& sql) {
         repository.add(sql, "whatsapp", "+447700900123", 1000);
@@ -21,6 +21,13 @@ TEST(ContactOptOutRepositoryTest, AnOptOutIsKeptPerChannelInstanceUntilRemoved) 
     EXPECT_TRUE(contains("whatsapp", "+447700900123"));
     EXPECT_FALSE(contains("sms", "+447700900123"));
     EXPECT_FALSE(contains("whatsapp", "+15550000000"));
+
+    const auto either = [&](const std::string& first, const std::string& second) {
+        return database->read(
+            [&](store::Sql& sql) { return repository.containsEither(sql, "whatsapp", first, second); });
+    };
+    EXPECT_TRUE(either("ada@example.com", "+447700900123"));
+    EXPECT_FALSE(either("ada@example.com", ""));
 
     database->write([&](store::Sql& sql) { repository.remove(sql, "whatsapp", "+447700900123"); });
     EXPECT_FALSE(contains("whatsapp", "+447700900123"));
