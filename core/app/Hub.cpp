@@ -14,16 +14,19 @@
 #include "core/conversation/AgentConversationJson.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/ConversationService.h"
+#include "core/conversation/InboundMessagePoster.h"
 #include "core/conversation/MessageService.h"
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
+#include "core/handover/ContactOptOuts.h"
 #include "core/handover/HandoverConfigEditor.h"
 #include "core/handover/HandoverCompletion.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverQueries.h"
 #include "core/handover/HandoverService.h"
 #include "core/handover/OutboxWorker.h"
+#include "core/handover/ProviderStatusUpdater.h"
 #include "core/handover/RetrySchedule.h"
 #include "core/handover/MethodTester.h"
 #include "core/http/AgentRoutes.h"
@@ -50,6 +53,7 @@
 #include "core/http/WidgetRoutes.h"
 #include "core/notify/AgentNotifier.h"
 #include "core/plugin_host/HubHostServices.h"
+#include "core/plugin_host/InboundRefusals.h"
 #include "core/plugin_host/MethodDefaults.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
 #include "core/plugin_host/PluginHost.h"
@@ -136,18 +140,33 @@ struct Hub::Parts {
           httpClient(sdk::OutboundPolicy{config.outbound.allowedHosts, config.outbound.connectTimeoutMs,
                                          config.outbound.totalTimeoutMs, config.outbound.maxResponseBytes}),
           notifier(bus, agentPresence, clock),
+          providerStatuses(database, clock, handoverEvents),
+          optOuts(database, clock),
+          inbound(database, widgets, clock, events, messages),
+          inboundRefusals(clock),
           plugins(
               [this](const config::ChannelInstanceConfig& instance) {
                   return std::make_unique<plugin_host::HubHostServices>(
                       httpClient, clock, instance.name,
-                      [this](const sdk::InboundMessage& message) { return messages.postInboundMessage(message); },
-                      [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); });
+                      plugin_host::HubHostServices::Functions{
+                          [this](const std::string& name, const sdk::InboundMessage& message) {
+                              return inboundRefusals.counted(name, inbound.post(message));
+                          },
+                          [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); },
+                          [this](const std::string& name, const std::string& providerId, sdk::ProviderStatus status,
+                                 const std::string& errorCode, const std::string& errorText) {
+                              return providerStatuses.update(name, providerId, status, errorCode, errorText);
+                          },
+                          [this](const std::string& name, const std::string& address, bool optedOut) {
+                              optOuts.record(name, address, optedOut);
+                          }});
               },
               plugin_host::PluginHost::Settings{}),
           retrySchedule(config.delivery.backoffS, uniformRandom),
           outbox(database, widgets, clock, retrySchedule,
                  [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](const std::string& channel,
                                                                                       const sdk::Delivery& delivery) {
+                     if (auto refused = optOuts.refusal(channel, delivery)) return *refused;
                      return plugins.deliver(channel, delivery, limit);
                  },
                  [this](const handover::DeliveryLedger::Booked& booked) {
@@ -170,7 +189,7 @@ struct Hub::Parts {
                        }),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, methodTester),
           webhookTestRoute(guard, methodTester, firstInstanceOf(config, "webhook")),
-          pluginRoutes(guard, plugins),
+          pluginRoutes(guard, plugins, inboundRefusals),
           channelCallbacks(plugins, config.server.publicUrl),
           pipeline(
               router,
@@ -281,6 +300,11 @@ struct Hub::Parts {
     http::StaticFileRoutes staticFiles;
     sdk::CurlHttpClient httpClient;
     notify::AgentNotifier notifier;
+    // What the plugins call back into, before them so that it outlives them.
+    handover::ProviderStatusUpdater providerStatuses;
+    handover::ContactOptOuts optOuts;
+    conversation::InboundMessagePoster inbound;
+    plugin_host::InboundRefusals inboundRefusals;
     plugin_host::PluginHost plugins;
     handover::RetrySchedule retrySchedule;
     handover::OutboxWorker outbox; // after the plugins it calls, so it stops first

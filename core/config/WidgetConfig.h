@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/EnumNames.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -92,6 +94,21 @@ struct NotificationsConfig {
     EmailAgentsNotification emailAgents;
 };
 
+/// What becomes of a message from outside (a WhatsApp or email message through a channel) that no open conversation
+/// of the widget matches: it opens a new conversation (`open`, the default) or is refused, logged and counted
+/// (`refuse`).
+enum class UnmatchedInbound { Open, Refuse };
+
+/// The names the widget's YAML uses; the only place they are spelt.
+inline constexpr common::EnumNames<UnmatchedInbound, 2> UnmatchedInboundNames{{{
+    {UnmatchedInbound::Open, "open"},
+    {UnmatchedInbound::Refuse, "refuse"},
+}}};
+
+struct InboundConfig {
+    UnmatchedInbound unmatched = UnmatchedInbound::Open;
+};
+
 struct WidgetConfig {
     /// Equals the file's base name (`demo.yaml` → `demo`).
     std::string id;
@@ -105,6 +122,7 @@ struct WidgetConfig {
     BusinessHours businessHours;
     HandoverConfig handover;
     NotificationsConfig notifications;
+    InboundConfig inbound;
 };
 
 } // namespace switchboard::core::config

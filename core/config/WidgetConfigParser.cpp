@@ -117,6 +117,9 @@ WidgetConfig WidgetConfigParser::parse(const YAML::Node& root) {
     if (auto notifications = map->map("notifications")) {
         parseNotifications(*notifications, widget.notifications);
     }
+    if (auto inbound = map->map("inbound")) {
+        parseInbound(*inbound, widget.inbound);
+    }
     map->finish();
     return widget;
 }
@@ -372,6 +375,17 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
         return std::nullopt;
     }
     return method;
+}
+
+void WidgetConfigParser::parseInbound(YamlMap& map, InboundConfig& inbound) {
+    if (const auto unmatched = map.string("unmatched")) {
+        if (const auto value = UnmatchedInboundNames.parse(*unmatched)) {
+            inbound.unmatched = *value;
+        } else {
+            map.report("unmatched", "must be " + UnmatchedInboundNames.list());
+        }
+    }
+    map.finish();
 }
 
 void WidgetConfigParser::parseNotifications(YamlMap& map, NotificationsConfig& notifications) {

@@ -29,6 +29,7 @@ private:
     void parseHandover(YamlMap& map, HandoverConfig& handover);
     std::optional<HandoverMethod> parseMethod(YamlMap& map, const std::string& name);
     void parseNotifications(YamlMap& map, NotificationsConfig& notifications);
+    void parseInbound(YamlMap& map, InboundConfig& inbound);
 
     ParseContext& _ctx;
     const HubConfig& _hub;

@@ -86,37 +86,20 @@ PostedMessage MessageService::postAgentMessage(const auth::Caller& caller, const
         });
 }
 
-bool MessageService::postInboundMessage(const sdk::InboundMessage& inbound) {
-    const auto given = [](const std::string& text) {
-        return text.empty() ? std::nullopt : std::optional<std::string>(text);
-    };
-    auto conversationId = given(inbound.conversationId);
-    if (!conversationId) {
-        conversationId = _database.read([&](store::Sql& sql) {
-            return _conversations.findOpenIdByContact(sql, inbound.widgetId, given(inbound.from.phone),
-                                                      given(inbound.from.email));
-        });
-    }
-    if (!conversationId) return false;
+PostedMessage MessageService::postInboundMessage(const std::string& conversationId,
+                                                 const sdk::InboundMessage& inbound) {
     const auto clientMsgId = inbound.externalId.empty()
                                  ? std::nullopt
                                  : std::optional<std::string>("inbound:" + inbound.externalId.substr(0, 90));
     validateText(inbound.text, clientMsgId);
     Message draft;
     draft.senderType = "visitor";
-    draft.senderName = given(inbound.from.name);
+    if (!inbound.from.name.empty()) draft.senderName = inbound.from.name;
     draft.text = inbound.text;
     draft.clientMsgId = clientMsgId;
-    try {
-        append(
-            *conversationId, std::move(draft),
-            [&](const Conversation& c) { return c.widgetId == inbound.widgetId; },
-            [](Conversation& c, const Message&) { ++c.unreadByAgent; });
-    } catch (const ApiError& e) {
-        if (e.status() == 404 || e.code() == "conversation_closed") return false;
-        throw;
-    }
-    return true;
+    return append(
+        conversationId, std::move(draft), [&](const Conversation& c) { return c.widgetId == inbound.widgetId; },
+        [](Conversation& c, const Message&) { ++c.unreadByAgent; });
 }
 
 template <class Authorize, class Mutate>

@@ -46,10 +46,11 @@ public:
                                      const std::string& text, const std::optional<std::string>& clientMsgId);
     PostedMessage postAgentMessage(const auth::Caller& caller, const std::string& conversationId,
                                    const std::string& text, const std::optional<std::string>& clientMsgId);
-    /// A visitor's message that came from outside (a reply on WhatsApp, by email) through a channel: into the
-    /// conversation named, or else the visitor's open conversation found by phone, then email, within the widget.
-    /// A repeated `externalId` is stored once. False when no open conversation matches.
-    bool postInboundMessage(const sdk::InboundMessage& inbound);
+    /// A visitor's message that came from outside (a reply on WhatsApp, by email) through a channel, into
+    /// `conversationId` of the message's widget (InboundMessagePoster chooses it). A repeated `externalId` returns
+    /// the stored message (`created` false). Throws 404 when the conversation is not the widget's, 409 when it is
+    /// closed or the external id came before with another text, 422 for text that cannot be stored.
+    PostedMessage postInboundMessage(const std::string& conversationId, const sdk::InboundMessage& inbound);
 
     MessagePage visitorMessagesAfter(const Visitor& visitor, const std::string& conversationId,
                                      std::int64_t afterSeq, std::size_t limit);

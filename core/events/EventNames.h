@@ -15,8 +15,10 @@ inline constexpr std::string_view ConversationAssigned = "conversation:assigned"
 inline constexpr std::string_view ConversationTransferred = "conversation:transferred";
 inline constexpr std::string_view ConversationResolved = "conversation:resolved";
 
-// Handover requests (HandoverEvents).
+// Handover requests and their deliveries (HandoverEvents).
 inline constexpr std::string_view HandoverUpdated = "handover:updated";
+/// A provider's status callback moved a delivery's status forward (queued, sent, delivered, read, failed...).
+inline constexpr std::string_view DeliveryStatus = "delivery:status";
 
 // Presence: visitors (VisitorPresence), agents (AgentPresence) and who views what (ViewingRegistry).
 inline constexpr std::string_view CustomerOnline = "customer:online";

@@ -12,4 +12,9 @@ void HandoverEvents::updated(const HandoverRequest& request) {
                   {{events::Room::Kind::WidgetAgents, request.widgetId}}});
 }
 
+void HandoverEvents::deliveryStatusChanged(const HandoverRequest& request, const OutboxDelivery& delivery) {
+    _bus.publish({std::string(events::names::DeliveryStatus), HandoverJson::deliveryStatus(request, delivery),
+                  {{events::Room::Kind::WidgetAgents, request.widgetId}}});
+}
+
 } // namespace switchboard::core::handover

@@ -10,6 +10,20 @@ namespace switchboard::core::handover {
 using common::orNull;
 using common::timeOrNull;
 
+namespace {
+
+/// The provider's last word on a delivery, in `json`.
+void setProviderStatus(Poco::JSON::Object& json, const OutboxDelivery& d) {
+    json.set("provider_id", orNull(d.providerId));
+    json.set("provider_status", d.providerStatus ? Poco::Dynamic::Var(std::string(sdk::toString(*d.providerStatus)))
+                                                 : Poco::Dynamic::Var());
+    json.set("provider_status_at", timeOrNull(d.providerStatusAt));
+    json.set("provider_error_code", orNull(d.providerErrorCode));
+    json.set("provider_error_text", orNull(d.providerErrorText));
+}
+
+} // namespace
+
 Poco::JSON::Object::Ptr HandoverJson::request(const HandoverRequest& r) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("id", r.id);
@@ -49,7 +63,7 @@ Poco::JSON::Object::Ptr HandoverJson::delivery(const OutboxDelivery& d, const st
     json->set("last_error", orNull(d.lastError));
     json->set("response_code", orNull(d.responseCode));
     json->set("response_excerpt", orNull(d.responseExcerpt));
-    json->set("provider_id", orNull(d.providerId));
+    setProviderStatus(*json, d);
     json->set("created_at", common::formatIso8601Ms(d.createdAt));
     json->set("delivered_at", timeOrNull(d.deliveredAt));
     json->set("failed_at", timeOrNull(d.failedAt));
@@ -66,6 +80,16 @@ Poco::JSON::Object::Ptr HandoverJson::delivery(const OutboxDelivery& d, const st
         log->add(entry);
     }
     json->set("attempt_log", log);
+    return json;
+}
+
+Poco::JSON::Object::Ptr HandoverJson::deliveryStatus(const HandoverRequest& r, const OutboxDelivery& d) {
+    Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
+    json->set("delivery_id", d.id);
+    json->set("request_id", r.id);
+    json->set("conversation_id", r.conversationId);
+    json->set("channel", d.channel);
+    setProviderStatus(*json, d);
     return json;
 }
 

@@ -15,6 +15,8 @@ public:
     static Poco::JSON::Object::Ptr request(const HandoverRequest& request);
     /// A delivery with its attempt log, oldest attempt first.
     static Poco::JSON::Object::Ptr delivery(const OutboxDelivery& delivery, const std::vector<DeliveryAttempt>& attempts);
+    /// A delivery's provider status, as `delivery:status` announces it.
+    static Poco::JSON::Object::Ptr deliveryStatus(const HandoverRequest& request, const OutboxDelivery& delivery);
     /// What the visitor who asked sees: no errors, no receivers' answers.
     static Poco::JSON::Object::Ptr forVisitor(const HandoverRequest& request, const std::string& confirmation);
 };

@@ -2,6 +2,8 @@
 
 #include "core/handover/DeliveryStatus.h"
 
+#include <switchboard/sdk/ProviderStatus.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +31,11 @@ struct OutboxDelivery {
     std::optional<std::int64_t> deliveredAt;
     std::optional<std::int64_t> failedAt;
     std::int64_t updatedAt = 0;
+    /// What the provider last said of it in a status callback, when, and its error for a failure.
+    std::optional<sdk::ProviderStatus> providerStatus;
+    std::optional<std::int64_t> providerStatusAt;
+    std::optional<std::string> providerErrorCode;
+    std::optional<std::string> providerErrorText;
 };
 
 /// What one attempt at a delivery did.

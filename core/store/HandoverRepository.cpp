@@ -5,6 +5,8 @@
 
 #include <Poco/Data/RecordSet.h>
 
+#include <stdexcept>
+
 namespace switchboard::core::store {
 
 using handover::DeliveryAttempt;
@@ -45,13 +47,29 @@ HandoverRequest requestAt(const Row& row, std::size_t at) {
 
 HandoverRequest requestFromRow(const Row& row) { return requestAt(row, 0); }
 
+/// What the outbox writes of a delivery.
 const std::string DeliveryColumns =
     "id, request_id, channel, destination, status, attempts, max_attempts, due_at, lease_owner, lease_until, "
     "last_error, response_code, response_excerpt, provider_id, created_at, delivered_at, failed_at, updated_at";
 
-constexpr std::size_t DeliveryColumnCount = 18;
+/// What is read of a delivery: also what its provider's status callbacks wrote, which only saveProviderStatus writes.
+const std::string DeliveryReadColumns =
+    DeliveryColumns + ", provider_status, provider_status_at, provider_error_code, provider_error_text";
 
-/// The delivery in the row's columns from `at` on, in DeliveryColumns' order.
+constexpr std::size_t DeliveryColumnCount = 22;
+
+std::optional<sdk::ProviderStatus> providerStatusOf(const std::optional<std::string>& name) {
+    if (!name) return std::nullopt;
+    if (const auto status = sdk::parseProviderStatus(*name)) return status;
+    throw std::runtime_error("unknown provider status '" + *name + "' in the database");
+}
+
+std::optional<std::string> providerStatusName(const std::optional<sdk::ProviderStatus>& status) {
+    if (!status) return std::nullopt;
+    return std::string(sdk::toString(*status));
+}
+
+/// The delivery in the row's columns from `at` on, in DeliveryReadColumns' order.
 OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     OutboxDelivery d;
     d.id = row.text(at++);
@@ -72,6 +90,10 @@ OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     d.deliveredAt = row.optInt64(at++);
     d.failedAt = row.optInt64(at++);
     d.updatedAt = row.int64(at++);
+    d.providerStatus = providerStatusOf(row.optText(at++));
+    d.providerStatusAt = row.optInt64(at++);
+    d.providerErrorCode = row.optText(at++);
+    d.providerErrorText = row.optText(at++);
     return d;
 }
 
@@ -85,12 +107,12 @@ std::string qualified(const std::string& columns, const std::string& table) {
     return out;
 }
 
-/// A delivery and its request, from the columns DeliveryColumns then RequestColumns.
+/// A delivery and its request, from the columns DeliveryReadColumns then RequestColumns.
 ClaimedDelivery claimedFromRow(const Row& row) {
     return {deliveryAt(row, 0), requestAt(row, DeliveryColumnCount)};
 }
 
-const std::string ClaimedColumns = qualified(DeliveryColumns, "d") + ", " + qualified(RequestColumns, "r");
+const std::string ClaimedColumns = qualified(DeliveryReadColumns, "d") + ", " + qualified(RequestColumns, "r");
 
 /// `condition` in a form no index can serve, for statements that look a delivery up by id. PostgreSQL would
 /// otherwise weigh the (status, due_at) index against the primary key, and its generic plan, trusting statistics
@@ -276,13 +298,35 @@ bool HandoverRepository::saveDeliveryIfAttempts(Sql& sql, const OutboxDelivery& 
 }
 
 std::optional<OutboxDelivery> HandoverRepository::findDelivery(Sql& sql, const std::string& id) {
-    return first<OutboxDelivery>(sql.run("SELECT " + DeliveryColumns + " FROM deliveries WHERE id = ?", {id}),
+    return first<OutboxDelivery>(sql.run("SELECT " + DeliveryReadColumns + " FROM deliveries WHERE id = ?", {id}),
                                  deliveryFromRow);
+}
+
+std::optional<OutboxDelivery> HandoverRepository::findDeliveryByProviderId(Sql& sql, const std::string& channel,
+                                                                           const std::string& providerId) {
+    return first<OutboxDelivery>(
+        sql.run("SELECT " + DeliveryReadColumns +
+                    " FROM deliveries WHERE channel = ? AND provider_id = ? ORDER BY created_at DESC LIMIT 1",
+                {channel, providerId}),
+        deliveryFromRow);
+}
+
+bool HandoverRepository::saveProviderStatus(Sql& sql, const OutboxDelivery& d,
+                                            const std::optional<sdk::ProviderStatus>& expected) {
+    const auto status = providerStatusName(d.providerStatus);
+    // An empty text stands for "none reported yet", so that one statement compares on both dialects.
+    const auto before = providerStatusName(expected).value_or("");
+    return sql
+               .run("UPDATE deliveries SET provider_status = ?, provider_status_at = ?, provider_error_code = ?, "
+                    "provider_error_text = ? WHERE id = ? AND COALESCE(provider_status, '') = ?",
+                    {param(status), param(d.providerStatusAt), param(d.providerErrorCode), param(d.providerErrorText),
+                     d.id, before})
+               .changed == 1;
 }
 
 std::vector<OutboxDelivery> HandoverRepository::deliveriesOf(Sql& sql, const std::string& requestId) {
     return all<OutboxDelivery>(
-        sql.run("SELECT " + DeliveryColumns + " FROM deliveries WHERE request_id = ? ORDER BY created_at, id",
+        sql.run("SELECT " + DeliveryReadColumns + " FROM deliveries WHERE request_id = ? ORDER BY created_at, id",
                 {requestId}),
         deliveryFromRow);
 }

@@ -67,6 +67,14 @@ public:
     /// Writes `delivery` if it is still pending after `expectedAttempts` attempts; false when it was booked since.
     bool saveDeliveryIfAttempts(Sql& sql, const handover::OutboxDelivery& delivery, std::int64_t expectedAttempts);
     std::optional<handover::OutboxDelivery> findDelivery(Sql& sql, const std::string& id);
+    /// The delivery of channel instance `channel` whose provider gave it `providerId` (the latest, should a provider
+    /// give an id twice).
+    std::optional<handover::OutboxDelivery> findDeliveryByProviderId(Sql& sql, const std::string& channel,
+                                                                     const std::string& providerId);
+    /// Writes the provider status, its time and error of `delivery` if its stored provider status is still
+    /// `expected`; false when a callback wrote one since. The outbox's writes never touch these columns.
+    bool saveProviderStatus(Sql& sql, const handover::OutboxDelivery& delivery,
+                            const std::optional<sdk::ProviderStatus>& expected);
     std::vector<handover::OutboxDelivery> deliveriesOf(Sql& sql, const std::string& requestId);
 
     /// Pending deliveries due at `nowMs` and not leased, oldest due first, skipping `busyDestinations`.

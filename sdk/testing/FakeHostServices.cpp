@@ -1,5 +1,7 @@
 #include "switchboard/sdk/testing/FakeHostServices.h"
 
+#include <utility>
+
 namespace switchboard::sdk::testing {
 
 HttpClient& FakeHostServices::http() { return _http; }
@@ -15,10 +17,22 @@ std::optional<std::string> FakeHostServices::secret(const std::string& name) {
     return found->second;
 }
 
-bool FakeHostServices::postInboundMessage(const InboundMessage& message) {
+InboundOutcome FakeHostServices::postInboundMessage(const InboundMessage& message) {
     std::lock_guard lock(_mutex);
     _inboundMessages.push_back(message);
-    return _inboundAccepted;
+    return _inboundOutcome;
+}
+
+StatusUpdate FakeHostServices::updateDeliveryStatus(const std::string& providerId, ProviderStatus status,
+                                                    const std::string& errorCode, const std::string& errorText) {
+    std::lock_guard lock(_mutex);
+    _statusReports.push_back({providerId, status, errorCode, errorText});
+    return _statusUpdate;
+}
+
+void FakeHostServices::optOut(const std::string& address, bool optedOut) {
+    std::lock_guard lock(_mutex);
+    _optedOut[address] = optedOut;
 }
 
 int FakeHostServices::notifyAgents(const AgentNotification& notification) {
@@ -48,9 +62,14 @@ void FakeHostServices::setAgentsOnline(int count) {
     _agentsOnline = count;
 }
 
-void FakeHostServices::setInboundAccepted(bool accepted) {
+void FakeHostServices::setInboundOutcome(InboundOutcome outcome) {
     std::lock_guard lock(_mutex);
-    _inboundAccepted = accepted;
+    _inboundOutcome = std::move(outcome);
+}
+
+void FakeHostServices::setStatusUpdate(StatusUpdate answer) {
+    std::lock_guard lock(_mutex);
+    _statusUpdate = answer;
 }
 
 std::vector<InboundMessage> FakeHostServices::inboundMessages() const {
@@ -61,6 +80,17 @@ std::vector<InboundMessage> FakeHostServices::inboundMessages() const {
 std::vector<AgentNotification> FakeHostServices::notifications() const {
     std::lock_guard lock(_mutex);
     return _notifications;
+}
+
+std::vector<FakeHostServices::StatusReport> FakeHostServices::statusReports() const {
+    std::lock_guard lock(_mutex);
+    return _statusReports;
+}
+
+bool FakeHostServices::optedOut(const std::string& address) const {
+    std::lock_guard lock(_mutex);
+    const auto found = _optedOut.find(address);
+    return found != _optedOut.end() && found->second;
 }
 
 } // namespace switchboard::sdk::testing

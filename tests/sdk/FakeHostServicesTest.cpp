@@ -6,6 +6,9 @@ using switchboard::sdk::AgentNotification;
 using switchboard::sdk::HostServices;
 using switchboard::sdk::HttpRequest;
 using switchboard::sdk::InboundMessage;
+using switchboard::sdk::InboundOutcome;
+using switchboard::sdk::ProviderStatus;
+using switchboard::sdk::StatusUpdate;
 using switchboard::sdk::testing::FakeHostServices;
 using Level = switchboard::sdk::testing::FakeLogger::Level;
 
@@ -55,12 +58,38 @@ TEST(FakeHostServicesTest, InboundMessagesAreRecordedAndAnsweredAsSet) {
     message.widgetId = "widget-1";
     message.text = "Thanks!";
     message.externalId = "SM123";
-    EXPECT_TRUE(fake.postInboundMessage(message));
-    fake.setInboundAccepted(false);
-    EXPECT_FALSE(fake.postInboundMessage(message));
+    EXPECT_EQ(fake.postInboundMessage(message).kind, InboundOutcome::Kind::Stored);
+    fake.setInboundOutcome(InboundOutcome::refused("no conversation matches"));
+    const auto refused = fake.postInboundMessage(message);
+    EXPECT_EQ(refused.kind, InboundOutcome::Kind::Refused);
+    EXPECT_EQ(refused.reason, "no conversation matches");
 
     const auto messages = fake.inboundMessages();
     ASSERT_EQ(messages.size(), 2u);
     EXPECT_EQ(messages[0].text, "Thanks!");
     EXPECT_EQ(messages[1].externalId, "SM123");
+}
+
+TEST(FakeHostServicesTest, StatusCallbacksAreRecordedAndAnsweredAsSet) {
+    FakeHostServices fake;
+    EXPECT_EQ(fake.updateDeliveryStatus("SM1", ProviderStatus::Delivered, "", ""), StatusUpdate::Applied);
+    fake.setStatusUpdate(StatusUpdate::Stale);
+    EXPECT_EQ(fake.updateDeliveryStatus("SM1", ProviderStatus::Failed, "30008", "Unknown error"), StatusUpdate::Stale);
+
+    const auto reports = fake.statusReports();
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].providerId, "SM1");
+    EXPECT_EQ(reports[0].status, ProviderStatus::Delivered);
+    EXPECT_EQ(reports[1].errorCode, "30008");
+    EXPECT_EQ(reports[1].errorText, "Unknown error");
+}
+
+TEST(FakeHostServicesTest, OptOutsFollowTheLastWordPerAddress) {
+    FakeHostServices fake;
+    EXPECT_FALSE(fake.optedOut("whatsapp:+447700900123"));
+    fake.optOut("whatsapp:+447700900123", true);
+    EXPECT_TRUE(fake.optedOut("whatsapp:+447700900123"));
+    EXPECT_FALSE(fake.optedOut("ada@example.com"));
+    fake.optOut("whatsapp:+447700900123", false);
+    EXPECT_FALSE(fake.optedOut("whatsapp:+447700900123"));
 }

@@ -1,6 +1,6 @@
 // The handover requests of one conversation, each with its deliveries: channel, status, attempts, the last
-// error and the receiver's answer. Refreshed on handover:updated, and every few seconds while one is still
-// pending (retries change attempts without changing the request's status).
+// error, the receiver's answer and the provider's latest status. Refreshed on handover:updated and delivery:status,
+// and every few seconds while one is still pending (retries change attempts without changing the request's status).
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { capitalise, fullTime, plural } from './format.js';
@@ -82,6 +82,10 @@ function deliveryItem(delivery) {
       `${plural(delivery.attempts, 'attempt')} of ${delivery.max_attempts}`,
       answer ? ` · ${answer}` : '',
       delivery.delivered_at ? ` · delivered ${fullTime(delivery.delivered_at)}` : '',
-      delivery.status === 'pending' && delivery.next_attempt_at ? ` · next try ${fullTime(delivery.next_attempt_at)}` : ''),
-    delivery.last_error ? h('p', { class: 'error-text small' }, delivery.last_error) : null);
+      delivery.status === 'pending' && delivery.next_attempt_at ? ` · next try ${fullTime(delivery.next_attempt_at)}` : '',
+      delivery.provider_status ? ` · provider: ${delivery.provider_status} ${fullTime(delivery.provider_status_at)}` : ''),
+    delivery.last_error ? h('p', { class: 'error-text small' }, delivery.last_error) : null,
+    delivery.provider_error_code || delivery.provider_error_text
+      ? h('p', { class: 'error-text small' }, [delivery.provider_error_code, delivery.provider_error_text].filter(Boolean).join(': '))
+      : null);
 }

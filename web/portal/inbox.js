@@ -54,6 +54,7 @@ export class Inbox {
       if (id === this.view?.conversationId) this.view.onViewing(agents ?? []);
     });
     socket.on('handover:updated', ({ request }) => request && this.panel.onHandoverUpdated(request));
+    socket.on('delivery:status', ({ conversation_id: id }) => this.panel.onDeliveryStatus(id));
     socket.on('notification:new', (notification) => this._notifications.add({
       key: `notification:${notification.id}`,
       conversationId: notification.conversation_id,

@@ -93,7 +93,12 @@ export class VisitorPanel {
   }
 
   onHandoverUpdated(request) {
-    if (request.conversation_id === this._conversationId) this.handover.refresh();
+    this.onDeliveryStatus(request.conversation_id);
+  }
+
+  /// A delivery of a handover request of `conversationId` has a new provider status.
+  onDeliveryStatus(conversationId) {
+    if (conversationId === this._conversationId) this.handover.refresh();
   }
 
   dispose() {

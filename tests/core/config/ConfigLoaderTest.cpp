@@ -544,6 +544,22 @@ TEST_F(ConfigLoaderTest, DuplicateYamlKeysAreReported) {
     EXPECT_EQ(issue.key, "texts.welcome");
 }
 
+TEST_F(ConfigLoaderTest, UnmatchedInboundMessagesOpenAConversationUnlessTheWidgetRefusesThem) {
+    EXPECT_EQ(widget("name: Shop\n").inbound.unmatched, UnmatchedInbound::Open);
+    EXPECT_EQ(widget("name: Shop\ninbound: { unmatched: refuse }\n").inbound.unmatched, UnmatchedInbound::Refuse);
+    EXPECT_EQ(widget("name: Shop\ninbound:\n  unmatched: open\n").inbound.unmatched, UnmatchedInbound::Open);
+
+    const auto wrong = single(widgetIssues("name: Shop\ninbound:\n  unmatched: drop\n"));
+    EXPECT_EQ(wrong.file, widgetFile());
+    EXPECT_EQ(wrong.line, 3);
+    EXPECT_EQ(wrong.key, "inbound.unmatched");
+    EXPECT_TRUE(contains(wrong.message, "must be open or refuse")) << wrong.message;
+    const auto unknown = single(widgetIssues("name: Shop\ninbound:\n  unmached: open\n"));
+    EXPECT_EQ(unknown.line, 3);
+    EXPECT_EQ(unknown.key, "inbound.unmached");
+    EXPECT_TRUE(contains(unknown.message, "did you mean 'unmatched'")) << unknown.message;
+}
+
 TEST_F(ConfigLoaderTest, EnabledHandoverNeedsMethods) {
     const auto issue = single(widgetIssues("name: Shop\nhandover:\n  enabled: true\n"));
     EXPECT_EQ(issue.key, "handover.methods");

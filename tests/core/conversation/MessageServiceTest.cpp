@@ -2,14 +2,13 @@
 #include "core/conversation/MessageService.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
-#include "core/handover/HandoverCompletion.h"
 #include "core/store/AgentRepository.h"
-#include "tests/support/TestDatabase.h"
+#include "tests/support/MessageServicesFixture.h"
 
 #include <gtest/gtest.h>
 
 using namespace switchboard::core;
-using switchboard::tests::TestDatabase;
+using switchboard::tests::MessageServicesFixture;
 namespace sdk = switchboard::sdk;
 
 namespace {
@@ -24,17 +23,9 @@ config::WidgetConfig demoWidget() {
     return widget;
 }
 
-class MessageServiceTest : public ::testing::Test {
+class MessageServiceTest : public MessageServicesFixture {
 protected:
-    MessageServiceTest()
-        : widgets({demoWidget()}),
-          limiter(clock),
-          events(bus),
-          handoverEvents(bus),
-          handoverCompletion(clock, handoverEvents),
-          messages(*database, widgets, clock, limiter, events, handoverCompletion, 20),
-          sessions(*database, widgets, clock, limiter, events, messages) {
-        bus.subscribe([this](const events::Event& event) { published.push_back(event.name); });
+    MessageServiceTest() : MessageServicesFixture({demoWidget()}, 20) {
         database->write([this](store::Sql& sql) { store::AgentRepository().insert(sql, agent().agent); });
     }
 
@@ -56,17 +47,6 @@ protected:
         return caller;
     }
 
-    TestDatabase database;
-    common::ManualClock clock;
-    config::WidgetRegistry widgets;
-    limits::RateLimiter limiter;
-    events::LocalEventBus bus;
-    conversation::ConversationEvents events;
-    handover::HandoverEvents handoverEvents;
-    handover::HandoverCompletion handoverCompletion;
-    conversation::MessageService messages;
-    conversation::WidgetSessionService sessions;
-    std::vector<std::string> published;
 };
 
 int statusOf(const std::function<void()>& call) {
@@ -174,33 +154,30 @@ TEST_F(MessageServiceTest, PagesBackwardsFromTheNewestMessage) {
 
 } // namespace
 
-TEST_F(MessageServiceTest, AnInboundMessageFindsTheVisitorsOpenConversationByPhoneAndIsStoredOnce) {
-    conversation::WidgetStart start;
-    start.widgetId = "demo";
-    start.name = "Ada";
-    start.phone = "+447700900123";
-    start.clientIp = "203.0.113.9";
-    const auto session = sessions.start(start);
-    startVisitor("203.0.113.10"); // someone else, without that phone
-
+TEST_F(MessageServiceTest, AnInboundMessageIsStoredOnceInTheConversationOfItsWidget) {
+    const auto session = startVisitor();
+    const auto& conversationId = session.view.conversation.id;
     sdk::InboundMessage inbound;
     inbound.widgetId = "demo";
-    inbound.from.phone = "+447700900123";
+    inbound.from.name = "Ada on WhatsApp";
     inbound.text = "Replying on WhatsApp";
     inbound.externalId = "SM123";
     published.clear();
-    EXPECT_TRUE(messages.postInboundMessage(inbound));
-    EXPECT_TRUE(messages.postInboundMessage(inbound)); // the provider called back twice: stored once
-    const auto page = messages.visitorMessagesAfter(session.view.visitor, session.view.conversation.id, 0, 10);
-    ASSERT_EQ(page.messages.size(), 1u);
-    EXPECT_EQ(page.messages[0].text, "Replying on WhatsApp");
-    EXPECT_EQ(page.messages[0].senderType, "visitor");
+    const auto first = messages.postInboundMessage(conversationId, inbound);
+    EXPECT_TRUE(first.created);
+    EXPECT_EQ(first.message.senderType, "visitor");
+    EXPECT_EQ(first.message.senderName, "Ada on WhatsApp");
+    const auto again = messages.postInboundMessage(conversationId, inbound); // the provider called back twice
+    EXPECT_FALSE(again.created);
+    EXPECT_EQ(again.message.id, first.message.id);
     EXPECT_EQ(published, std::vector<std::string>{"message:new"});
 
-    inbound.from.phone = "+15550000000";
-    inbound.externalId = "SM124";
-    EXPECT_FALSE(messages.postInboundMessage(inbound)); // nobody with that phone
     inbound.widgetId = "other";
-    inbound.conversationId = session.view.conversation.id;
-    EXPECT_FALSE(messages.postInboundMessage(inbound)); // the conversation is not that widget's
+    inbound.externalId = "SM124";
+    try {
+        messages.postInboundMessage(conversationId, inbound);
+        FAIL() << "expected a 404";
+    } catch (const common::ApiError& e) {
+        EXPECT_EQ(e.status(), 404); // the conversation is not that widget's
+    }
 }

@@ -13,6 +13,7 @@ TEST(EventNamesTest, AreTheRealTimeContractsNames) {
     EXPECT_EQ(names::ConversationTransferred, "conversation:transferred");
     EXPECT_EQ(names::ConversationResolved, "conversation:resolved");
     EXPECT_EQ(names::HandoverUpdated, "handover:updated");
+    EXPECT_EQ(names::DeliveryStatus, "delivery:status");
     EXPECT_EQ(names::CustomerOnline, "customer:online");
     EXPECT_EQ(names::CustomerHeartbeat, "customer:heartbeat");
     EXPECT_EQ(names::CustomerOffline, "customer:offline");

@@ -18,8 +18,7 @@ protected:
     ChannelCallbackRoutesTest()
         : plugins([this](const config::ChannelInstanceConfig& instance) {
               return std::make_unique<plugin_host::HubHostServices>(
-                  http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                  [](const sdk::AgentNotification&) { return 0; });
+                  http, clock, instance.name, plugin_host::HubHostServices::Functions{});
           }, {}),
           routes(plugins, "https://chat.example.com"), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);

@@ -19,8 +19,7 @@ public:
         : host(
               [this](const core::config::ChannelInstanceConfig& instance) {
                   return std::make_unique<core::plugin_host::HubHostServices>(
-                      http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                      [](const sdk::AgentNotification&) { return 0; });
+                      http, clock, instance.name, core::plugin_host::HubHostServices::Functions{});
               },
               {}) {
         host.loadPlugins(testPluginFolder("echo"));

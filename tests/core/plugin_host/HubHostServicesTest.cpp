@@ -16,21 +16,32 @@ namespace {
 class HubHostServicesTest : public ::testing::Test {
 protected:
     HubHostServicesTest()
-        : services(
-              http, clock, "crm",
-              [this](const sdk::InboundMessage& message) {
-                  posted.push_back(message);
-                  return message.conversationId == "c-1";
-              },
-              [this](const sdk::AgentNotification& notification) {
-                  notified.push_back(notification);
-                  return 3;
-              }) {}
+        : services(http, clock, "crm",
+                   {[this](const std::string& instance, const sdk::InboundMessage& message) {
+                        posted.emplace_back(instance, message);
+                        return message.conversationId == "c-1" ? sdk::InboundOutcome::stored("c-1", false)
+                                                               : sdk::InboundOutcome::refused("no such conversation");
+                    },
+                    [this](const sdk::AgentNotification& notification) {
+                        notified.push_back(notification);
+                        return 3;
+                    },
+                    [this](const std::string& instance, const std::string& providerId, sdk::ProviderStatus status,
+                           const std::string& errorCode, const std::string&) {
+                        statuses.push_back(instance + " " + providerId + " " + std::string(toString(status)) + " " +
+                                           errorCode);
+                        return sdk::StatusUpdate::Stale;
+                    },
+                    [this](const std::string& instance, const std::string& address, bool optedOut) {
+                        optOuts.push_back(instance + " " + address + (optedOut ? " out" : " in"));
+                    }}) {}
 
     StubHttpClient http;
     common::ManualClock clock{1'700'000'000'000};
-    std::vector<sdk::InboundMessage> posted;
+    std::vector<std::pair<std::string, sdk::InboundMessage>> posted;
     std::vector<sdk::AgentNotification> notified;
+    std::vector<std::string> statuses;
+    std::vector<std::string> optOuts;
     HubHostServices services;
 };
 
@@ -69,15 +80,25 @@ TEST_F(HubHostServicesTest, HandsRequestsAndMessagesToTheHub) {
     sdk::InboundMessage message;
     message.conversationId = "c-1";
     message.text = "Yes please";
-    EXPECT_TRUE(services.postInboundMessage(message));
+    EXPECT_EQ(services.postInboundMessage(message).conversationId, "c-1");
     message.conversationId = "c-2";
-    EXPECT_FALSE(services.postInboundMessage(message));
+    EXPECT_EQ(services.postInboundMessage(message).reason, "no such conversation");
     ASSERT_EQ(posted.size(), 2u);
-    EXPECT_EQ(posted[0].text, "Yes please");
+    EXPECT_EQ(posted[0].first, "crm");
+    EXPECT_EQ(posted[0].second.text, "Yes please");
 
     EXPECT_EQ(services.notifyAgents({"demo", "c-1", "Ada asks for a person", ""}), 3);
     ASSERT_EQ(notified.size(), 1u);
     EXPECT_EQ(notified[0].title, "Ada asks for a person");
+}
+
+TEST_F(HubHostServicesTest, StatusCallbacksAndOptOutsActOnlyForTheirOwnInstance) {
+    EXPECT_EQ(services.updateDeliveryStatus("SM1", sdk::ProviderStatus::Failed, "30008", "Unknown error"),
+              sdk::StatusUpdate::Stale);
+    services.optOut("whatsapp:+447700900123", true);
+    services.optOut("ada@example.com", false);
+    EXPECT_EQ(statuses, std::vector<std::string>{"crm SM1 failed 30008"});
+    EXPECT_EQ(optOuts, (std::vector<std::string>{"crm whatsapp:+447700900123 out", "crm ada@example.com in"}));
 }
 
 } // namespace

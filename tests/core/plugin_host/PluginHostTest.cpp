@@ -27,8 +27,7 @@ protected:
         : host([this](const config::ChannelInstanceConfig& instance) {
               servicesMadeFor.push_back(instance.name);
               return std::make_unique<HubHostServices>(
-                  http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                  [](const sdk::AgentNotification&) { return 0; });
+                  http, clock, instance.name, plugin_host::HubHostServices::Functions{});
           }, {}) {}
 
     /// The problems `action` was refused with.

@@ -2,6 +2,7 @@
 #include "core/http/HttpPipeline.h"
 #include "core/http/PluginRoutes.h"
 #include "core/limits/RateLimiter.h"
+#include "core/common/Time.h"
 #include "core/plugin_host/HubHostServices.h"
 #include "core/store/AgentRepository.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
@@ -27,10 +28,9 @@ protected:
         : limiter(clock), authService(*database, hasher, clock, limiter, config::AuthConfig{}, bus), guard(authService),
           plugins([this](const config::ChannelInstanceConfig& instance) {
               return std::make_unique<plugin_host::HubHostServices>(
-                  http, clock, instance.name, [](const sdk::InboundMessage&) { return false; },
-                  [](const sdk::AgentNotification&) { return 0; });
+                  http, clock, instance.name, plugin_host::HubHostServices::Functions{});
           }, {}),
-          routes(guard, plugins), pipeline(router, nullptr, nullptr) {
+          refusals(clock), routes(guard, plugins, refusals), pipeline(router, nullptr, nullptr) {
         routes.registerRoutes(router);
         plugins.loadPlugins(testPluginFolder("echo"));
         plugins.createInstances(
@@ -50,10 +50,10 @@ protected:
         return authService.login(email, "correct horse", "198.51.100.1", "").token;
     }
 
-    http::HttpResponse get(const std::string& token) {
+    http::HttpResponse get(const std::string& token, const std::string& path = "/api/plugins") {
         http::HttpRequest request;
         request.method = "GET";
-        request.path = "/api/plugins";
+        request.path = path;
         if (!token.empty()) request.headers.add("Authorization", "Bearer " + token);
         return pipeline.handle(request);
     }
@@ -71,6 +71,7 @@ protected:
     auth::AuthService authService;
     http::AuthGuard guard;
     plugin_host::PluginHost plugins;
+    plugin_host::InboundRefusals refusals;
     http::PluginRoutes routes;
     http::Router router;
     http::HttpPipeline pipeline;
@@ -103,12 +104,35 @@ TEST_F(PluginRoutesTest, ListsThePluginsWithTheirInstancesToAdmins) {
 }
 
 TEST_F(PluginRoutesTest, RefusesAgentsAndAnonymousCallers) {
-    const auto forbidden = get(memberToken);
-    EXPECT_EQ(forbidden.status, 403);
-    EXPECT_EQ(json(forbidden)->getObject("error")->getValue<std::string>("code"), "forbidden");
-    const auto anonymous = get("");
-    EXPECT_EQ(anonymous.status, 401);
-    EXPECT_EQ(json(anonymous)->getObject("error")->getValue<std::string>("code"), "unauthorized");
+    for (const std::string path : {"/api/plugins", "/api/channels/inbound-refusals"}) {
+        const auto forbidden = get(memberToken, path);
+        EXPECT_EQ(forbidden.status, 403) << path;
+        EXPECT_EQ(json(forbidden)->getObject("error")->getValue<std::string>("code"), "forbidden");
+        const auto anonymous = get("", path);
+        EXPECT_EQ(anonymous.status, 401) << path;
+        EXPECT_EQ(json(anonymous)->getObject("error")->getValue<std::string>("code"), "unauthorized");
+    }
+}
+
+TEST_F(PluginRoutesTest, CountsTheInboundMessagesEachInstanceRefusedForAdmins) {
+    clock.advanceMs(5000);
+    refusals.counted("farewell", sdk::InboundOutcome::refused("no open conversation"));
+    refusals.counted("farewell", sdk::InboundOutcome::refused("text is empty"));
+    const auto response = get(adminToken, "/api/channels/inbound-refusals");
+    ASSERT_EQ(response.status, 200) << response.body;
+    const auto body = json(response);
+    EXPECT_EQ(body->getValue<std::string>("since"), common::formatIso8601Ms(clock.nowMs() - 5000));
+    const auto channels = body->getArray("channels");
+    ASSERT_EQ(channels->size(), 2u);
+    const auto welcome = channels->getObject(0);
+    EXPECT_EQ(welcome->getValue<std::string>("instance"), "welcome");
+    EXPECT_EQ(welcome->getValue<int>("refused"), 0);
+    EXPECT_TRUE(welcome->isNull("last_reason"));
+    const auto farewell = channels->getObject(1);
+    EXPECT_EQ(farewell->getValue<std::string>("instance"), "farewell");
+    EXPECT_EQ(farewell->getValue<int>("refused"), 2);
+    EXPECT_EQ(farewell->getValue<std::string>("last_reason"), "text is empty");
+    EXPECT_EQ(farewell->getValue<std::string>("last_refused_at"), common::formatIso8601Ms(clock.nowMs()));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 using namespace switchboard::core;
 using switchboard::tests::HandoverFixture;
+namespace sdk = switchboard::sdk;
 
 namespace {
 
@@ -112,6 +113,34 @@ TEST_F(HandoverRepositoryTest, ABookingCountsTheRequestsAttemptsInTheDatabase) {
     EXPECT_EQ(written.request->status, handover::HandoverStatus::Notified);
     EXPECT_EQ(written.request->attempts, 1);
     EXPECT_EQ(requestById(requestId).attempts, 1);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(HandoverRepositoryTest, AProviderStatusIsWrittenOnlyOverTheStatusItWasReadWith) {
+    auto delivery = deliveriesOf(requestFor("1", "webhook")).at(0);
+    delivery.providerId = "SM1";
+    write([&](store::Sql& sql) { repository.saveDelivery(sql, delivery); return 0; });
+    auto found = write([&](store::Sql& sql) { return repository.findDeliveryByProviderId(sql, "webhook", "SM1"); });
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, delivery.id);
+    EXPECT_FALSE(write([&](store::Sql& sql) { return repository.findDeliveryByProviderId(sql, "sms", "SM1"); }));
+
+    found->providerStatus = sdk::ProviderStatus::Sent;
+    found->providerStatusAt = clock.nowMs();
+    EXPECT_TRUE(write([&](store::Sql& sql) { return repository.saveProviderStatus(sql, *found, std::nullopt); }));
+    found->providerStatus = sdk::ProviderStatus::Delivered;
+    found->providerErrorCode = "none";
+    // Read before `sent` was written: another callback got there first.
+    EXPECT_FALSE(write([&](store::Sql& sql) { return repository.saveProviderStatus(sql, *found, std::nullopt); }));
+    EXPECT_TRUE(write(
+        [&](store::Sql& sql) { return repository.saveProviderStatus(sql, *found, sdk::ProviderStatus::Sent); }));
+    const auto stored = deliveriesOf(delivery.requestId).at(0);
+    EXPECT_EQ(stored.providerStatus, sdk::ProviderStatus::Delivered);
+    EXPECT_EQ(stored.providerStatusAt, clock.nowMs());
+    EXPECT_EQ(stored.providerErrorCode, "none");
 }
 
 } // namespace

@@ -2,6 +2,9 @@
 
 #include "switchboard/sdk/HttpClient.h"
 #include "switchboard/sdk/Inbound.h"
+#include "switchboard/sdk/InboundOutcome.h"
+#include "switchboard/sdk/ProviderStatus.h"
+#include "switchboard/sdk/StatusUpdate.h"
 
 #include <cstdint>
 #include <optional>
@@ -45,9 +48,19 @@ public:
     virtual const Clock& clock() = 0;
     /// A secret from the hub's environment by name (`CRM_WEBHOOK_SECRET`), if set.
     virtual std::optional<std::string> secret(const std::string& name) = 0;
-    /// Posts a message from outside into a conversation; false when no conversation matches. A repeated
-    /// `externalId` is stored once.
-    virtual bool postInboundMessage(const InboundMessage& message) = 0;
+    /// Posts a message from outside into a conversation: the one it names, else the contact's open conversation in
+    /// its widget, else a new one or none, as the widget's `inbound.unmatched` says. A repeated `externalId` is
+    /// stored once. Says where it landed, or why it was refused (the host also logs and counts refusals).
+    virtual InboundOutcome postInboundMessage(const InboundMessage& message) = 0;
+    /// A provider's status callback for what this channel instance sent: the delivery whose `providerId` (from its
+    /// DeliveryResult) is `providerId` gets `status`, with the provider's error code and text for a failure (else
+    /// empty), if the status moves forward (see ProviderStatus); agents see the change live.
+    virtual StatusUpdate updateDeliveryStatus(const std::string& providerId, ProviderStatus status,
+                                              const std::string& errorCode, const std::string& errorText) = 0;
+    /// Records that the contact at `address` (as the channel names it: `whatsapp:+447700900123`, an email address)
+    /// opted out of this channel instance (`optedOut`) or back in. While opted out, the host refuses deliveries of
+    /// this instance to that contact with a `failed` result, without calling the channel.
+    virtual void optOut(const std::string& address, bool optedOut) = 0;
     /// Shows `notification` to the agents of its widget, live; returns how many of them are online now (present
     /// with a fresh heartbeat and at least one open portal), so 0 means nobody saw it yet.
     virtual int notifyAgents(const AgentNotification& notification) = 0;

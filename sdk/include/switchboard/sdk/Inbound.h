@@ -34,9 +34,12 @@ struct InboundResult {
 /// A message from outside (a visitor answering on WhatsApp) to post into a conversation.
 struct InboundMessage {
     /// The conversation, when the channel knows it; otherwise the host finds the visitor's open conversation by
-    /// `from` (phone, then email) within `widgetId`.
+    /// `address`, then `from` (phone, then email), within `widgetId`.
     std::string conversationId;
     std::string widgetId;
+    /// The contact's identity on this channel, as the provider gives it: `whatsapp:+447700900123`, `+447700900123`,
+    /// `ada@example.com`. A `scheme:` prefix is ignored when matching it to a visitor's phone or email.
+    std::string address;
     Contact from;
     std::string text;
     /// The provider's id of the message, so that a repeated callback is stored once.

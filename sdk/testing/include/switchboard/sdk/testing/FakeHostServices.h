@@ -21,8 +21,13 @@ public:
     Logger& logger() override;
     const Clock& clock() override;
     std::optional<std::string> secret(const std::string& name) override;
-    /// Records the message; returns what setInboundAccepted set (true at first).
-    bool postInboundMessage(const InboundMessage& message) override;
+    /// Records the message; returns what setInboundOutcome set (stored in "conversation-1" at first).
+    InboundOutcome postInboundMessage(const InboundMessage& message) override;
+    /// Records the update; returns what setStatusUpdate set (applied at first).
+    StatusUpdate updateDeliveryStatus(const std::string& providerId, ProviderStatus status,
+                                      const std::string& errorCode, const std::string& errorText) override;
+    /// Records the contact's choice; see optedOut.
+    void optOut(const std::string& address, bool optedOut) override;
     /// Records the notification; returns what setAgentsOnline set (1 at first).
     int notifyAgents(const AgentNotification& notification) override;
 
@@ -33,10 +38,22 @@ public:
     void setSecret(const std::string& name, const std::string& value);
     void removeSecret(const std::string& name);
     void setAgentsOnline(int count);
-    void setInboundAccepted(bool accepted);
+    void setInboundOutcome(InboundOutcome outcome);
+    void setStatusUpdate(StatusUpdate answer);
+
+    /// A status callback the plugin passed on.
+    struct StatusReport {
+        std::string providerId;
+        ProviderStatus status;
+        std::string errorCode;
+        std::string errorText;
+    };
 
     std::vector<InboundMessage> inboundMessages() const;
     std::vector<AgentNotification> notifications() const;
+    std::vector<StatusReport> statusReports() const;
+    /// Whether the plugin's last word on `address` was that it opted out.
+    bool optedOut(const std::string& address) const;
 
 private:
     FakeHttpClient _http;
@@ -46,9 +63,12 @@ private:
     mutable std::mutex _mutex;
     std::map<std::string, std::string> _secrets;
     int _agentsOnline = 1;
-    bool _inboundAccepted = true;
+    InboundOutcome _inboundOutcome = InboundOutcome::stored("conversation-1", false);
+    StatusUpdate _statusUpdate = StatusUpdate::Applied;
     std::vector<InboundMessage> _inboundMessages;
     std::vector<AgentNotification> _notifications;
+    std::vector<StatusReport> _statusReports;
+    std::map<std::string, bool> _optedOut;
 };
 
 } // namespace switchboard::sdk::testing

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/common/Clock.h"
+#include "core/store/ContactOptOutRepository.h"
+#include "core/store/Database.h"
+
+#include <switchboard/sdk/Delivery.h>
+#include <switchboard/sdk/DeliveryResult.h>
+
+#include <optional>
+#include <string>
+
+namespace switchboard::core::handover {
+
+/// Contacts who opted out of a channel instance (`HostServices::optOut`), and the refusal of deliveries to them:
+/// a delivery of that instance to an opted-out visitor phone or email fails for good without calling the channel.
+/// Addresses compare by their ContactIdentity key, so `whatsapp:+447700900123` opts out the phone `+447700900123`.
+class ContactOptOuts {
+public:
+    ContactOptOuts(store::Database& database, const common::Clock& clock);
+
+    /// The contact at `address` opted out of `channel` (`optedOut`) or back in. Thread-safe.
+    void record(const std::string& channel, const std::string& address, bool optedOut);
+
+    /// The `failed` result for a delivery of `channel` to an opted-out contact; nothing when it may go. Thread-safe.
+    std::optional<sdk::DeliveryResult> refusal(const std::string& channel, const sdk::Delivery& delivery);
+
+private:
+    store::Database& _database;
+    const common::Clock& _clock;
+    store::ContactOptOutRepository _repository;
+};
+
+} // namespace switchboard::core::handover
