@@ -1,7 +1,7 @@
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
-#include "tests/core/plugin_host/LogCapture.h"
+#include "tests/support/LogCapture.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
 #include "tests/core/plugin_host/TestPlugins.h"
 
