@@ -76,17 +76,6 @@ struct HandoverConfig {
     std::vector<HandoverMethod> methods;
 };
 
-struct EmailAgentsNotification {
-    bool enabled = false;
-    std::vector<std::string> to;
-    bool unlessAgentViewing = true;
-    int quietAfterViewS = 120;
-};
-
-struct NotificationsConfig {
-    EmailAgentsNotification emailAgents;
-};
-
 struct WidgetConfig {
     /// Equals the file's base name (`demo.yaml` → `demo`).
     std::string id;
@@ -99,7 +88,6 @@ struct WidgetConfig {
     WidgetRateLimits rateLimits;
     BusinessHours businessHours;
     HandoverConfig handover;
-    NotificationsConfig notifications;
 };
 
 } // namespace switchboard::core::config

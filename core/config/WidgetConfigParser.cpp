@@ -6,8 +6,6 @@
 #include "core/config/WebhookSecret.h"
 #include "core/config/YamlMap.h"
 
-#include <switchboard/sdk/ContactAddress.h>
-
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -142,9 +140,6 @@ WidgetConfig WidgetConfigParser::parse(const YAML::Node& root) {
     }
     if (auto handover = map->map("handover")) {
         parseHandover(*handover, widget.handover);
-    }
-    if (auto notifications = map->map("notifications")) {
-        parseNotifications(*notifications, widget.notifications);
     }
     map->finish();
     return widget;
@@ -417,34 +412,6 @@ std::optional<HandoverMethod> WidgetConfigParser::parseMethod(YamlMap& map, cons
         return std::nullopt;
     }
     return method;
-}
-
-void WidgetConfigParser::parseNotifications(YamlMap& map, NotificationsConfig& notifications) {
-    if (map.has("email_agents")) {
-        auto emailMap = map.map("email_agents");
-        auto& email = notifications.emailAgents;
-        email.enabled = true;
-        if (emailMap) {
-            if (!emailMap->has("to")) {
-                emailMap->report("to", "missing required value");
-            } else if (auto to = emailMap->stringList("to")) {
-                for (const auto& address : *to) {
-                    if (sdk::isValidEmail(address.value)) {
-                        email.to.push_back(address.value);
-                    } else {
-                        _ctx.report(address.line, address.path, "'" + address.value + "' is not an email address");
-                    }
-                }
-                if (to->empty()) {
-                    emailMap->report("to", "needs at least one address");
-                }
-            }
-            emailMap->read("unless_agent_viewing", email.unlessAgentViewing);
-            emailMap->read("quiet_after_view_s", email.quietAfterViewS, 0, intMax);
-            emailMap->finish();
-        }
-    }
-    map.finish();
 }
 
 } // namespace switchboard::core::config

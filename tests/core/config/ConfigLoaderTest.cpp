@@ -587,8 +587,6 @@ handover:
     crm: { channel: webhook }
     other: { channel: mail }
     custom: { channel: portal, label: Call me, requires: [], confirmation: Bye }
-notifications:
-  email_agents: { to: [support@example.com] }
 )");
     const WidgetConfig defaults;
     EXPECT_EQ(w.appearance.title, defaults.appearance.title);
@@ -616,10 +614,14 @@ notifications:
     EXPECT_EQ(custom->label, "Call me");
     EXPECT_EQ(custom->confirmation, "Bye");
     EXPECT_TRUE(custom->requiredFields.empty());
+}
 
-    EXPECT_TRUE(w.notifications.emailAgents.enabled);
-    EXPECT_TRUE(w.notifications.emailAgents.unlessAgentViewing);
-    EXPECT_EQ(w.notifications.emailAgents.quietAfterViewS, 120);
+TEST_F(ConfigLoaderTest, EmailingAgentsIsNotASettingYet) {
+    // Accepting it would promise emails that no part of the hub sends.
+    const auto issue =
+        single(widgetIssues("name: Shop\nnotifications:\n  email_agents: { to: [support@example.com] }\n"));
+    EXPECT_EQ(issue.line, 2);
+    EXPECT_TRUE(contains(issue.message, "unknown key 'notifications'")) << issue.message;
 }
 
 TEST_F(ConfigLoaderTest, WidgetFileNameMustBeAnId) {
