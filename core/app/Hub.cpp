@@ -1,4 +1,6 @@
 #include "core/app/Hub.h"
+#include "core/app/BuiltinPluginFolder.h"
+#include "core/app/ChannelSetup.h"
 #include "core/app/FileLimit.h"
 
 #include "core/auth/AgentService.h"
@@ -8,7 +10,6 @@
 #include "core/common/Clock.h"
 #include "core/common/PeriodicTask.h"
 #include "core/common/SecureRandom.h"
-#include "core/config/ConfigError.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/CannedResponseService.h"
 #include "core/conversation/AgentConversationJson.h"
@@ -50,6 +51,7 @@
 #include "core/notify/AgentNotifier.h"
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
+#include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/PresenceWriter.h"
@@ -138,7 +140,7 @@ struct Hub::Parts {
                       [this](const sdk::InboundMessage& message) { return messages.postInboundMessage(message); },
                       [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); });
               },
-              plugin_host::PluginHost::Settings{}),
+              plugin_host::PluginHost::Settings{.configFile = config.sourceFile}),
           handoverEvents(bus),
           retrySchedule(config.delivery.backoffS, uniformRandom),
           outbox(database, widgets, clock, retrySchedule,
@@ -202,14 +204,8 @@ struct Hub::Parts {
     /// Loads the plugins and configures the channel instances; any problem (with them, or with a widget's
     /// handover method settings) stops the hub from starting, all of them reported at once.
     void loadChannels(const config::HubConfig& config) {
-        plugins.loadPlugins(config.pluginDir);
-        plugins.createInstances(config.channels);
-        std::vector<config::ConfigIssue> problems;
-        for (const auto& widget : widgets.all()) {
-            auto found = plugin_host::MethodSettingsCheck::problems(plugins, *widget);
-            problems.insert(problems.end(), found.begin(), found.end());
-        }
-        if (!problems.empty()) throw config::ConfigError(problems);
+        auto problems = ChannelSetup::run(plugins, config, widgets, BuiltinPluginFolder::ofThisProcess());
+        if (!problems.empty()) throw plugin_host::PluginError(std::move(problems));
     }
 
     static double uniformRandom() {

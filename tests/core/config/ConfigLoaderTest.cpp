@@ -117,7 +117,7 @@ TEST_F(ConfigLoaderTest, SampleConfigurationLoadsWithNoEnvironment) {
     EXPECT_EQ(hub.database.url, "sqlite:" + (fs::current_path() / "var/switchboard.db").string());
     EXPECT_EQ(hub.server.webRoot, (fs::current_path() / "web").string());
     EXPECT_EQ(hub.widgetsDir, (sampleConfigDir / "widgets").string());
-    EXPECT_EQ(hub.pluginDir, (sampleConfigDir.parent_path() / "build/plugins").string());
+    EXPECT_EQ(hub.pluginDir, (sampleConfigDir / "plugins").string());
     EXPECT_EQ(hub.auth.loginPerIpPerMinute, 10);
     EXPECT_EQ(hub.auth.loginPerAccountPerHour, 20);
     EXPECT_EQ(hub.rateLimits.requestsPerIpPerMinute, 600);
