@@ -2,6 +2,7 @@
 #include "core/app/BuiltinPluginFolder.h"
 #include "core/app/ChannelSetup.h"
 #include "core/app/FileLimit.h"
+#include "core/app/SchemaUpgrade.h"
 
 #include "core/auth/AgentService.h"
 #include "core/auth/AuthService.h"
@@ -61,7 +62,6 @@
 #include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
-#include "core/store/MigrationRunner.h"
 
 #include <Poco/Environment.h>
 #include <Poco/Logger.h>
@@ -311,15 +311,7 @@ Hub::~Hub() {
     shutdownStep("services and database closed", [this] { _parts.reset(); });
 }
 
-void Hub::migrate() {
-    auto& database = _parts->database;
-    store::MigrationRunner runner(database,
-                                  store::MigrationRunner::fromFiles(store::embeddedMigrationFiles(), database.dialect()));
-    auto applied = runner.run(_parts->clock.nowMs());
-    auto& logger = Poco::Logger::get("store");
-    for (const auto& name : applied) logger.information("applied migration %s", name);
-    if (applied.empty()) logger.information("database schema is current (%s)", database.url().redacted);
-}
+void Hub::migrate() { SchemaUpgrade::apply(_parts->database, _parts->clock.nowMs()); }
 
 void Hub::prepareDatabase() {
     auto& logger = Poco::Logger::get("hub");
@@ -336,6 +328,10 @@ void Hub::prepareDatabase() {
                     // Shown once, on the console only: the operator has no other way to learn it.
                     if (generated) std::cout << "First admin: " << email << "  password: " << password << std::endl;
                 }
+            } else if (!_parts->agentService.hasActiveAdmin()) {
+                logger.warning("there is no admin agent, so nobody can manage the team: create one with "
+                               "`switchboard create-admin EMAIL --config FILE` (its password from "
+                               "SWITCHBOARD_ADMIN_PASSWORD or standard input)");
             }
             _parts->ready.store(true);
             _parts->outbox.start();

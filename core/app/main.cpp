@@ -1,3 +1,4 @@
+#include "core/app/AdminCommand.h"
 #include "core/app/CommandLine.h"
 #include "core/app/ConfigCheck.h"
 #include "core/app/Configuration.h"
@@ -23,7 +24,10 @@ void waitForTermination(sigset_t& signals) {
 }
 
 int run(const app::CommandLine& line) {
-    if (line.command == app::CommandLine::Command::CheckConfig) return app::ConfigCheck::run(line, std::cout, std::cerr);
+    if (line.command == app::CommandLine::Command::CheckConfig)
+        return app::ConfigCheck::run(line, std::cout, std::cerr);
+    if (line.command == app::CommandLine::Command::CreateAdmin)
+        return app::AdminCommand::run(line, std::cin, std::cout, std::cerr);
     auto configuration = app::Configuration::loadOrReport(line, std::cerr, "; the hub did not start");
     if (!configuration) return 1;
     auto& hub = configuration->hub;
