@@ -8,8 +8,7 @@
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/PluginHost.h"
 #include "core/store/DatabaseUrl.h"
-
-#include <switchboard/sdk/CurlHttpClient.h>
+#include "sdk/src/CurlHttpClient.h"
 
 namespace switchboard::core::app {
 

@@ -62,11 +62,10 @@
 #include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
+#include "sdk/src/CurlHttpClient.h"
 
 #include <Poco/Environment.h>
 #include <Poco/Logger.h>
-
-#include <switchboard/sdk/CurlHttpClient.h>
 
 #include <chrono>
 #include <iostream>
