@@ -6,10 +6,13 @@
 namespace switchboard::core::app {
 
 const char* CommandLine::usage() {
-    return "usage: switchboard [serve|migrate|check-config] [--config FILE] [--port N] [--db URL]\n"
+    return "usage: switchboard [serve|migrate|check-config|create-admin EMAIL] [--config FILE] [--port N] [--db URL]\n"
            "  serve          run the hub (default)\n"
            "  migrate        apply pending database migrations and exit\n"
-           "  check-config   validate hub.yaml and every widget file, print each error, exit 1 if any\n"
+           "  check-config   run every check serve runs before it starts (hub.yaml, every widget file, the\n"
+           "                 plugins and channels), print each error, exit 1 if any\n"
+           "  create-admin EMAIL  add an admin agent; the password is read from SWITCHBOARD_ADMIN_PASSWORD or,\n"
+           "                 when that is unset, from standard input\n"
            "  --config FILE  hub configuration (default: config/hub.yaml)\n"
            "  --port N       listen on port N instead of server.port\n"
            "  --db URL       sqlite:PATH or postgresql://user:pass@host:port/db instead of database.url\n"
@@ -51,6 +54,12 @@ CommandLine CommandLine::parse(int argc, char** argv) {
         } else if (!commandSeen && (arg == "serve" || arg == "migrate" || arg == "check-config")) {
             commandSeen = true;
             line.command = arg == "serve" ? Command::Serve : arg == "migrate" ? Command::Migrate : Command::CheckConfig;
+        } else if (!commandSeen && arg == "create-admin") {
+            commandSeen = true;
+            line.command = Command::CreateAdmin;
+            if (i + 1 >= argc || std::string(argv[i + 1]).rfind("--", 0) == 0)
+                throw std::invalid_argument("create-admin needs the new admin's email");
+            line.email = argv[++i];
         } else {
             throw std::invalid_argument("unknown argument: " + arg);
         }

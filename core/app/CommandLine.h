@@ -5,10 +5,12 @@
 
 namespace switchboard::core::app {
 
-/// `switchboard [serve|migrate|check-config] --config FILE [--port N] [--db URL]`
+/// `switchboard [serve|migrate|check-config|create-admin EMAIL] --config FILE [--port N] [--db URL]`
 struct CommandLine {
-    enum class Command { Serve, Migrate, CheckConfig, Help, Version };
+    enum class Command { Serve, Migrate, CheckConfig, CreateAdmin, Help, Version };
     Command command = Command::Serve;
+    /// create-admin's email.
+    std::string email;
     std::string configPath = "config/hub.yaml";
     std::optional<int> port;
     std::optional<std::string> databaseUrl;

@@ -1,5 +1,8 @@
 #include "core/app/Hub.h"
+#include "core/app/BuiltinPluginFolder.h"
+#include "core/app/ChannelSetup.h"
 #include "core/app/FileLimit.h"
+#include "core/app/SchemaUpgrade.h"
 
 #include "core/auth/AgentService.h"
 #include "core/auth/AuthService.h"
@@ -8,7 +11,6 @@
 #include "core/common/Clock.h"
 #include "core/common/PeriodicTask.h"
 #include "core/common/SecureRandom.h"
-#include "core/config/ConfigError.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/CannedResponseService.h"
 #include "core/conversation/AgentConversationJson.h"
@@ -56,6 +58,7 @@
 #include "core/plugin_host/InboundRefusals.h"
 #include "core/plugin_host/MethodDefaults.h"
 #include "core/plugin_host/MethodSettingsCheck.h"
+#include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
 #include "core/presence/AgentPresence.h"
 #include "core/presence/PresenceWriter.h"
@@ -65,12 +68,10 @@
 #include "core/realtime/RealtimeServer.h"
 #include "core/store/AgentRepository.h"
 #include "core/store/Database.h"
-#include "core/store/MigrationRunner.h"
+#include "sdk/src/CurlHttpClient.h"
 
 #include <Poco/Environment.h>
 #include <Poco/Logger.h>
-
-#include <switchboard/sdk/CurlHttpClient.h>
 
 #include <chrono>
 #include <iostream>
@@ -161,7 +162,7 @@ struct Hub::Parts {
                               optOuts.record(name, address, optedOut);
                           }});
               },
-              plugin_host::PluginHost::Settings{}),
+              plugin_host::PluginHost::Settings{.configFile = config.sourceFile}),
           retrySchedule(config.delivery.backoffS, uniformRandom),
           outbox(database, widgets, clock, retrySchedule,
                  [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](const std::string& channel,
@@ -227,17 +228,8 @@ struct Hub::Parts {
     /// channels' descriptions; any problem (with them, or with a widget's handover method settings) stops the hub
     /// from starting, all of them reported at once.
     void loadChannels(const config::HubConfig& config) {
-        plugins.loadPlugins(config.pluginDir);
-        plugins.createInstances(config.channels);
-        std::vector<config::ConfigIssue> problems;
-        for (const auto& widget : widgets.all()) {
-            auto completed = *widget;
-            plugin_host::MethodDefaults::complete(plugins, completed);
-            auto found = plugin_host::MethodSettingsCheck::problems(plugins, completed);
-            problems.insert(problems.end(), found.begin(), found.end());
-            widgets.replace(std::move(completed));
-        }
-        if (!problems.empty()) throw config::ConfigError(problems);
+        auto problems = ChannelSetup::run(plugins, config, widgets, BuiltinPluginFolder::ofThisProcess());
+        if (!problems.empty()) throw plugin_host::PluginError(std::move(problems));
     }
 
     /// The first channel instance that runs on `plugin`, or "" when none does.
@@ -357,15 +349,7 @@ Hub::~Hub() {
     shutdownStep("services and database closed", [this] { _parts.reset(); });
 }
 
-void Hub::migrate() {
-    auto& database = _parts->database;
-    store::MigrationRunner runner(database,
-                                  store::MigrationRunner::fromFiles(store::embeddedMigrationFiles(), database.dialect()));
-    auto applied = runner.run(_parts->clock.nowMs());
-    auto& logger = Poco::Logger::get("store");
-    for (const auto& name : applied) logger.information("applied migration %s", name);
-    if (applied.empty()) logger.information("database schema is current (%s)", database.url().redacted);
-}
+void Hub::migrate() { SchemaUpgrade::apply(_parts->database, _parts->clock.nowMs()); }
 
 void Hub::prepareDatabase() {
     auto& logger = Poco::Logger::get("hub");
@@ -382,6 +366,10 @@ void Hub::prepareDatabase() {
                     // Shown once, on the console only: the operator has no other way to learn it.
                     if (generated) std::cout << "First admin: " << email << "  password: " << password << std::endl;
                 }
+            } else if (!_parts->agentService.hasActiveAdmin()) {
+                logger.warning("there is no admin agent, so nobody can manage the team: create one with "
+                               "`switchboard create-admin EMAIL --config FILE` (its password from "
+                               "SWITCHBOARD_ADMIN_PASSWORD or standard input)");
             }
             _parts->ready.store(true);
             _parts->outbox.start();

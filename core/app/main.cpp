@@ -1,13 +1,16 @@
+#include "core/app/AdminCommand.h"
 #include "core/app/CommandLine.h"
+#include "core/app/ConfigCheck.h"
+#include "core/app/Configuration.h"
 #include "core/app/Hub.h"
 #include "core/app/LogSetup.h"
-#include "core/config/ConfigError.h"
-#include "core/config/ConfigLoader.h"
+#include "core/plugin_host/PluginError.h"
 
 #include <Poco/Logger.h>
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 
 using namespace switchboard::core;
 
@@ -21,24 +24,13 @@ void waitForTermination(sigset_t& signals) {
 }
 
 int run(const app::CommandLine& line) {
-    config::ConfigLoader loader;
-    config::HubConfig hub;
-    std::vector<config::WidgetConfig> widgets;
-    try {
-        hub = loader.loadHub(line.configPath);
-        widgets = loader.loadWidgets(hub);
-    } catch (const config::ConfigError& error) {
-        for (const auto& issue : error.issues()) std::cerr << issue.toString() << "\n";
-        std::cerr << error.issues().size() << " configuration error(s); the hub did not start\n";
-        return 1;
-    }
-    if (line.port) hub.server.port = *line.port;
-    if (line.databaseUrl) hub.database.url = config::ConfigLoader::absoluteDatabaseUrl(*line.databaseUrl);
-
-    if (line.command == app::CommandLine::Command::CheckConfig) {
-        std::cout << "configuration OK: " << hub.sourceFile << " and " << widgets.size() << " widget(s)\n";
-        return 0;
-    }
+    if (line.command == app::CommandLine::Command::CheckConfig)
+        return app::ConfigCheck::run(line, std::cout, std::cerr);
+    if (line.command == app::CommandLine::Command::CreateAdmin)
+        return app::AdminCommand::run(line, std::cin, std::cout, std::cerr);
+    auto configuration = app::Configuration::loadOrReport(line, std::cerr, "; the hub did not start");
+    if (!configuration) return 1;
+    auto& hub = configuration->hub;
     app::configureLogging(hub.log);
 
     sigset_t signals;
@@ -48,14 +40,21 @@ int run(const app::CommandLine& line) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    app::Hub server(hub, std::move(widgets));
+    std::optional<app::Hub> server;
+    try {
+        server.emplace(hub, std::move(configuration->widgets));
+    } catch (const plugin_host::PluginError& error) {
+        for (const auto& problem : error.problems()) std::cerr << problem << "\n";
+        std::cerr << error.problems().size() << " problem(s) with the channels; the hub did not start\n";
+        return 1;
+    }
     if (line.command == app::CommandLine::Command::Migrate) {
-        server.migrate();
+        server->migrate();
         return 0;
     }
-    server.start();
+    server->start();
     waitForTermination(signals);
-    server.stop();
+    server->stop();
     return 0;
 }
 

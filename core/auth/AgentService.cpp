@@ -160,18 +160,35 @@ void AgentService::deactivate(const Caller& caller, const std::string& id) {
 }
 
 bool AgentService::ensureFirstAdmin(const std::string& email, const std::string& password) {
-    Agent admin;
-    admin.email = checkEmail(email);
+    checkEmail(email);
     PasswordPolicy::check(password, "password");
     if (_database.read([&](store::Sql& sql) { return _agents.count(sql); }) > 0) return false;
 
+    const auto admin = newAdmin(email, password);
+    // Checked again inside the transaction: another node may have created the first admin meanwhile.
+    return _database.write([&](store::Sql& sql) { return _agents.count(sql) == 0 && _agents.insert(sql, admin); });
+}
+
+Agent AgentService::createAdmin(const std::string& email, const std::string& password) {
+    const auto admin = newAdmin(email, password);
+    if (!_database.write([&](store::Sql& sql) { return _agents.insert(sql, admin); })) throw emailTaken();
+    return admin;
+}
+
+bool AgentService::hasActiveAdmin() {
+    return _database.read([&](store::Sql& sql) { return _agents.countActiveAdmins(sql); }) > 0;
+}
+
+Agent AgentService::newAdmin(const std::string& email, const std::string& password) const {
+    Agent admin;
+    admin.email = checkEmail(email);
+    PasswordPolicy::check(password, "password");
     admin.id = common::SecureRandom::uuid4();
     admin.displayName = "Administrator";
     admin.role = "admin";
     admin.passwordHash = _hasher.hash(password);
     admin.createdAt = admin.updatedAt = _clock.nowMs();
-    // Checked again inside the transaction: another node may have created the first admin meanwhile.
-    return _database.write([&](store::Sql& sql) { return _agents.count(sql) == 0 && _agents.insert(sql, admin); });
+    return admin;
 }
 
 std::string AgentService::checkEmail(const std::string& email) const {

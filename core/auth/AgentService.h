@@ -62,9 +62,16 @@ public:
     /// When there is no agent at all, creates an admin (who serves every widget by role); returns whether it did.
     /// Throws ApiError when the email or password is not acceptable.
     bool ensureFirstAdmin(const std::string& email, const std::string& password);
+    /// An admin for the operator (`switchboard create-admin`), whoever else is on the team. Throws 409 `conflict`
+    /// for a taken email, and ApiError when the email or password is not acceptable.
+    Agent createAdmin(const std::string& email, const std::string& password);
+    /// Whether the team has an active admin.
+    bool hasActiveAdmin();
 
 private:
     std::string checkEmail(const std::string& email) const;
+    /// An admin (who serves every widget by role) with these credentials, checked and hashed; not stored yet.
+    Agent newAdmin(const std::string& email, const std::string& password) const;
     std::vector<std::string> checkWidgets(const std::vector<std::string>& widgets) const;
     /// Refuses a change that would leave the team without an active admin.
     void keepAnAdmin(store::Sql& sql, const Agent& before, const Agent& after);

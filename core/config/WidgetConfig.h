@@ -83,17 +83,6 @@ struct HandoverConfig {
     std::vector<HandoverMethod> methods;
 };
 
-struct EmailAgentsNotification {
-    bool enabled = false;
-    std::vector<std::string> to;
-    bool unlessAgentViewing = true;
-    int quietAfterViewS = 120;
-};
-
-struct NotificationsConfig {
-    EmailAgentsNotification emailAgents;
-};
-
 /// What becomes of a message from outside (a WhatsApp or email message through a channel) that no open conversation
 /// of the widget matches: it opens a new conversation (`open`, the default) or is refused, logged and counted
 /// (`refuse`).
@@ -121,7 +110,6 @@ struct WidgetConfig {
     WidgetRateLimits rateLimits;
     BusinessHours businessHours;
     HandoverConfig handover;
-    NotificationsConfig notifications;
     InboundConfig inbound;
 };
 

@@ -5,8 +5,6 @@
 #include "core/config/Origin.h"
 #include "core/config/YamlMap.h"
 
-#include <switchboard/sdk/ContactAddress.h>
-
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -113,9 +111,6 @@ WidgetConfig WidgetConfigParser::parse(const YAML::Node& root) {
     }
     if (auto handover = map->map("handover")) {
         parseHandover(*handover, widget.handover);
-    }
-    if (auto notifications = map->map("notifications")) {
-        parseNotifications(*notifications, widget.notifications);
     }
     if (auto inbound = map->map("inbound")) {
         parseInbound(*inbound, widget.inbound);
@@ -383,34 +378,6 @@ void WidgetConfigParser::parseInbound(YamlMap& map, InboundConfig& inbound) {
             inbound.unmatched = *value;
         } else {
             map.report("unmatched", "must be " + UnmatchedInboundNames.list());
-        }
-    }
-    map.finish();
-}
-
-void WidgetConfigParser::parseNotifications(YamlMap& map, NotificationsConfig& notifications) {
-    if (map.has("email_agents")) {
-        auto emailMap = map.map("email_agents");
-        auto& email = notifications.emailAgents;
-        email.enabled = true;
-        if (emailMap) {
-            if (!emailMap->has("to")) {
-                emailMap->report("to", "missing required value");
-            } else if (auto to = emailMap->stringList("to")) {
-                for (const auto& address : *to) {
-                    if (sdk::isValidEmail(address.value)) {
-                        email.to.push_back(address.value);
-                    } else {
-                        _ctx.report(address.line, address.path, "'" + address.value + "' is not an email address");
-                    }
-                }
-                if (to->empty()) {
-                    emailMap->report("to", "needs at least one address");
-                }
-            }
-            emailMap->read("unless_agent_viewing", email.unlessAgentViewing);
-            emailMap->read("quiet_after_view_s", email.quietAfterViewS, 0, intMax);
-            emailMap->finish();
         }
     }
     map.finish();

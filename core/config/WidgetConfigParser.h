@@ -28,7 +28,6 @@ private:
     std::optional<BusinessHoursWindow> parseWindow(YamlMap& map);
     void parseHandover(YamlMap& map, HandoverConfig& handover);
     std::optional<HandoverMethod> parseMethod(YamlMap& map, const std::string& name);
-    void parseNotifications(YamlMap& map, NotificationsConfig& notifications);
     void parseInbound(YamlMap& map, InboundConfig& inbound);
 
     ParseContext& _ctx;

@@ -119,9 +119,11 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         }
     };
 
+    // The attempt after which the delivery gave up is `failed`, whatever the channel asked for.
     const auto record = [&](const OutboxDelivery& delivery) {
+        const auto outcome = delivery.status == DeliveryStatus::Failed ? Outcome::Failed : result.outcome;
         return DeliveryAttempt{delivery.id, delivery.attempts, attempt.startedAtMs, attempt.durationMs,
-                               std::string(AttemptOutcomeNames.name(result.outcome)), statusCode,
+                               std::string(AttemptOutcomeNames.name(outcome)), statusCode,
                                result.outcome == Outcome::Delivered ? std::nullopt : orNull(result.detail),
                                responseExcerpt};
     };

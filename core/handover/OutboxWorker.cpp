@@ -1,5 +1,6 @@
 #include "core/handover/OutboxWorker.h"
 
+#include "core/handover/AttemptOutcome.h"
 #include "core/handover/DeliveryContextReader.h"
 
 #include <Poco/Logger.h>
@@ -320,6 +321,16 @@ sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const Outbo
     return out;
 }
 
+void OutboxWorker::logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const {
+    const auto& delivery = booked.delivery;
+    const bool givenUp = delivery.status == DeliveryStatus::Failed;
+    logger().warning("request %s, delivery %s through %s, attempt %s of %s: %s: %s", booked.request.id, delivery.id,
+                     delivery.channel, std::to_string(delivery.attempts), std::to_string(delivery.maxAttempts),
+                     std::string(AttemptOutcomeNames.name(givenUp ? sdk::DeliveryResult::Outcome::Failed
+                                                                  : sdk::DeliveryResult::Outcome::Retry)),
+                     result.detail);
+}
+
 void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
     const auto& [delivery, request] = claimed;
     std::optional<double> callMs;
@@ -342,7 +353,10 @@ void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
         const auto booked = _ledger.book({delivery.id, startedAt, durationMs, result,
                                           _schedule.delayMs(delivery.attempts + 1, result.retryAfterMs), delivery,
                                           request});
-        if (booked) _onBooked(*booked);
+        if (booked) {
+            if (result.outcome != sdk::DeliveryResult::Outcome::Delivered) logProblem(*booked, result);
+            _onBooked(*booked);
+        }
     } catch (const std::exception& e) {
         // Not booked: the lease runs out and the delivery is tried again.
         logger().error("delivery %s could not be attempted: %s", delivery.id, std::string(e.what()));

@@ -112,6 +112,8 @@ private:
     std::size_t launchLocked();
     void handBack(const std::vector<std::string>& deliveryIds);
     void attempt(const store::ClaimedDelivery& claimed);
+    /// A warning naming the request, the delivery, the attempt and the error, and whether it is retried or failed.
+    void logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const;
     sdk::Delivery describe(const HandoverRequest& request, const OutboxDelivery& delivery,
                            std::optional<std::string>& missingMethod) const;
     /// The channel call to `destination` is over; `callMs` is how long it took, when a call was made.

@@ -1,5 +1,7 @@
 #include "core/plugin_host/PluginHost.h"
 
+#include "core/config/ConfigError.h"
+#include "core/config/KeyLocator.h"
 #include "core/plugin_host/PluginError.h"
 
 #include <algorithm>
@@ -19,7 +21,7 @@ struct OwnedChannel {
 };
 
 /// The `*.so` entries of `folder`, sorted; one that is not a library (a dangling link) is refused when opened.
-std::vector<std::string> libraryFiles(const std::string& folder) {
+std::vector<std::string> libraryFiles(const std::string& what, const std::string& folder) {
     std::vector<std::string> files;
     try {
         for (const auto& entry : std::filesystem::directory_iterator(folder)) {
@@ -29,7 +31,7 @@ std::vector<std::string> libraryFiles(const std::string& folder) {
             }
         }
     } catch (const std::filesystem::filesystem_error& error) {
-        throw PluginError("plugin_dir " + folder + " cannot be read: " + error.code().message());
+        throw PluginError(what + " " + folder + " cannot be read: " + error.code().message());
     }
     std::sort(files.begin(), files.end());
     return files;
@@ -44,32 +46,26 @@ std::string settingKey(const std::string& instanceKey, const std::string& key) {
 PluginHost::PluginHost(HostServicesFactory hostServicesFor, Settings settings)
     : _hostServicesFor(std::move(hostServicesFor)), _settings(settings), _logger(Poco::Logger::get("plugins")) {}
 
-void PluginHost::loadPlugins(const std::string& pluginDir) {
+void PluginHost::loadPlugins(const std::string& pluginDir, const std::string& builtinDir) {
     _pluginDir = pluginDir;
-    std::error_code error;
-    if (!std::filesystem::exists(pluginDir, error)) {
-        _logger.warning("The plugin folder " + pluginDir + " does not exist: no plugins loaded");
-        return;
-    }
-    if (!std::filesystem::is_directory(pluginDir, error)) {
-        throw PluginError("plugin_dir " + pluginDir + " is not a folder");
-    }
+    std::error_code ignored;
+    const bool sameFolder = !builtinDir.empty() && std::filesystem::equivalent(pluginDir, builtinDir, ignored);
+    _builtinDir = sameFolder ? "" : builtinDir;
 
     std::vector<std::string> problems;
-    std::vector<std::shared_ptr<const PluginLibrary>> libraries;
-    std::map<std::string, std::string> fileByName;
-    for (const auto& file : libraryFiles(pluginDir)) {
-        try {
-            auto library = std::make_shared<const PluginLibrary>(file);
-            const auto& name = library->description().name;
-            if (auto [it, added] = fileByName.emplace(name, file); !added) {
-                problems.push_back(file + ": declares plugin '" + name + "', as " + it->second +
-                                   " does: keep only one of them in the plugin folder");
-                continue;
+    auto libraries = loadFolder("plugin_dir", pluginDir, problems);
+    if (!_builtinDir.empty()) {
+        for (auto& library : loadFolder("the built-in plugin folder", _builtinDir, problems)) {
+            const auto& builtin = library->description();
+            const auto same = std::find_if(libraries.begin(), libraries.end(), [&](const auto& other) {
+                return other->description().name == builtin.name;
+            });
+            if (same == libraries.end()) {
+                libraries.push_back(std::move(library));
+            } else {
+                _logger.notice("plugin " + builtin.name + " from " + (*same)->description().file +
+                               " is used instead of the built-in one, " + builtin.file);
             }
-            libraries.push_back(std::move(library));
-        } catch (const PluginError& error) {
-            problems.insert(problems.end(), error.problems().begin(), error.problems().end());
         }
     }
     if (!problems.empty()) throw PluginError(std::move(problems));
@@ -81,6 +77,41 @@ void PluginHost::loadPlugins(const std::string& pluginDir) {
     }
 }
 
+std::vector<std::shared_ptr<const PluginLibrary>> PluginHost::loadFolder(const std::string& what,
+                                                                         const std::string& folder,
+                                                                         std::vector<std::string>& problems) const {
+    std::error_code error;
+    if (!std::filesystem::exists(folder, error)) {
+        _logger.warning("The plugin folder " + folder + " does not exist: no plugins loaded from it");
+        return {};
+    }
+    if (!std::filesystem::is_directory(folder, error)) {
+        problems.push_back(what + " " + folder + " is not a folder");
+        return {};
+    }
+    std::vector<std::shared_ptr<const PluginLibrary>> libraries;
+    std::map<std::string, std::string> fileByName;
+    try {
+        for (const auto& file : libraryFiles(what, folder)) {
+            try {
+                auto library = std::make_shared<const PluginLibrary>(file);
+                const auto& name = library->description().name;
+                if (auto [it, added] = fileByName.emplace(name, file); !added) {
+                    problems.push_back(file + ": declares plugin '" + name + "', as " + it->second +
+                                       " does: keep only one of them in the plugin folder");
+                    continue;
+                }
+                libraries.push_back(std::move(library));
+            } catch (const PluginError& refused) {
+                problems.insert(problems.end(), refused.problems().begin(), refused.problems().end());
+            }
+        }
+    } catch (const PluginError& unreadable) {
+        problems.insert(problems.end(), unreadable.problems().begin(), unreadable.problems().end());
+    }
+    return libraries;
+}
+
 void PluginHost::createInstances(const std::vector<config::ChannelInstanceConfig>& instances) {
     std::vector<std::string> problems;
     std::vector<ChannelInstance> created;
@@ -88,8 +119,8 @@ void PluginHost::createInstances(const std::vector<config::ChannelInstanceConfig
         const std::string key = "channels." + instance.name;
         auto plugin = library(instance.plugin);
         if (!plugin) {
-            problems.push_back(key + ".plugin: no plugin named '" + instance.plugin + "' was loaded from " +
-                               _pluginDir + " (loaded: " + loadedNames() + ")");
+            problems.push_back(problem(key + ".plugin", "no plugin named '" + instance.plugin + "' was loaded from " +
+                                                            folders() + " (loaded: " + loadedNames() + ")"));
             continue;
         }
         try {
@@ -98,14 +129,14 @@ void PluginHost::createInstances(const std::vector<config::ChannelInstanceConfig
             owned->services = _hostServicesFor(instance);
             owned->channel = plugin->createChannel();
             const auto errors = owned->channel->configure(instance.settings, *owned->services);
-            for (const auto& error : errors) problems.push_back(settingKey(key, error.key) + ": " + error.message);
+            for (const auto& error : errors) problems.push_back(problem(settingKey(key, error.key), error.message));
             if (errors.empty()) {
                 created.emplace_back(instance.name, instance.plugin, plugin->description().channel,
                                      std::shared_ptr<sdk::Channel>(owned, owned->channel.get()),
                                      _settings.maxHungCallsPerInstance);
             }
         } catch (const std::exception& error) {
-            problems.push_back(key + ": the " + instance.plugin + " plugin failed to set it up: " + error.what());
+            problems.push_back(problem(key, "the " + instance.plugin + " plugin failed to set it up: " + error.what()));
         }
     }
     if (!problems.empty()) throw PluginError(std::move(problems));
@@ -154,6 +185,16 @@ std::shared_ptr<const PluginLibrary> PluginHost::library(const std::string& plug
         if (library->description().name == pluginName) return library;
     }
     return nullptr;
+}
+
+std::string PluginHost::problem(const std::string& key, const std::string& message) const {
+    if (_settings.configFile.empty()) return key + ": " + message;
+    const auto line = config::KeyLocator::lineOf(_settings.configFile, key);
+    return config::ConfigIssue{_settings.configFile, line, key, message}.toString();
+}
+
+std::string PluginHost::folders() const {
+    return _builtinDir.empty() ? _pluginDir : _pluginDir + " or " + _builtinDir;
 }
 
 std::string PluginHost::loadedNames() const {

@@ -1,4 +1,4 @@
-#include "switchboard/sdk/CurlHttpClient.h"
+#include "CurlHttpClient.h"
 
 #include "AddressPolicy.h"
 #include "HeaderSearch.h"

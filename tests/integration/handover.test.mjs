@@ -149,8 +149,11 @@ describe('handover over signed webhooks', () => {
     const detail = await settled(hub, agent.token, hanging.request.id, 'failed');
     assert.equal(detail.deliveries[0].status, 'failed');
     assert.equal(detail.deliveries[0].attempt_log.length, 3);
-    assert.ok(detail.deliveries[0].attempt_log.every((a) => a.outcome === 'retry' && a.status_code === null));
+    assert.deepEqual(detail.deliveries[0].attempt_log.map((a) => [a.outcome, a.status_code]),
+      [['retry', null], ['retry', null], ['failed', null]], 'the attempt after which it gave up is failed');
     assert.match(detail.last_error, /time|timed out/i);
+    assert.match(hub.log(), new RegExp(`request ${hanging.request.id}, delivery \\S+ through \\S+, attempt 3 of 3: failed: `),
+      'the attempt that gave up is logged');
     assert.match(detail.failed_at, TIMESTAMP);
   });
 

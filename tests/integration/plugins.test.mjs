@@ -88,6 +88,28 @@ describe('start-up refusals', () => {
     const log = await refusedStart({
       widgets: { demo: { handover: { methods: { webhook: { url: 'ftp://crm.example/hook', secret: 'whsec_c3dpdGNoYm9hcmQtZGVtby1rZXktMTIzNDU2' } } } } },
     });
-    assert.match(log, /demo\.yaml: handover\.methods\.webhook\.url: /);
+    assert.match(log, /demo\.yaml:\d+: handover\.methods\.webhook\.url: /);
   });
 });
+
+describe('plugin folders', () => {
+  const bin = process.env.SWITCHBOARD_BIN ? resolve(process.env.SWITCHBOARD_BIN) : resolve('build/bin/switchboard');
+  const folder = mkdtempSync(join(tmpdir(), 'switchboard-plugins-'));
+  copyFileSync(join(dirname(bin), '../test-plugins/echo/echo.so'), join(folder, 'echo.so'));
+  copyFileSync(join(dirname(bin), '../plugins/webhook.so'), join(folder, 'webhook.so'));
+  const hub = useHub({
+    hub: { plugin_dir: folder, channels: { greeter: { plugin: 'echo', settings: { greeting: 'Hello' } } } },
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('a plugin_dir of other plugins still gets the built-in channels; its own copy of one is used instead', async () => {
+    const admin = await adminToken(hub);
+    const { plugins } = expectStatus(await get(hub, '/api/plugins', { token: admin }), 200);
+    const files = Object.fromEntries(plugins.map((plugin) => [plugin.name, plugin.file]));
+    assert.equal(files.echo, join(folder, 'echo.so'));
+    assert.equal(files.webhook, join(folder, 'webhook.so'));
+    assert.match(files.portal, /\/plugins\/portal\.so$/, 'the built-in portal channel is found next to the binary');
+    assert.match(hub.log(), /plugin webhook from .*webhook\.so is used instead of the built-in one, .*\/plugins\/webhook\.so/);
+  });
+});
+

@@ -1,6 +1,6 @@
 #include "LocalHttpServer.h"
 
-#include "switchboard/sdk/CurlHttpClient.h"
+#include "CurlHttpClient.h"
 
 #include <Poco/Net/ServerSocket.h>
 

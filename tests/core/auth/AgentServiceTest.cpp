@@ -75,6 +75,27 @@ TEST_F(AgentServiceTest, EnsureFirstAdminCreatesAnAdminOnlyWhenThereIsNoAgent) {
     EXPECT_EQ(service.list(admin).size(), 1u);
 }
 
+TEST_F(AgentServiceTest, TheOperatorCreatesAnAdminWhoCanSignInBesideTheTeam) {
+    const auto created = service.createAdmin(" Boss@Example.com", "boss password");
+    EXPECT_EQ(created.email, "boss@example.com");
+    EXPECT_TRUE(created.isAdmin());
+    EXPECT_EQ(signIn("boss@example.com", "boss password").agent.id, created.id);
+    EXPECT_EQ(service.list(admin).size(), 2u);
+}
+
+TEST_F(AgentServiceTest, AnAdminForTheOperatorNeedsAFreeEmailAndAPasswordThePolicyAccepts) {
+    EXPECT_EQ(failureOf([&] { service.createAdmin("root@example.com", "another password"); }), "409/conflict");
+    EXPECT_EQ(failureOf([&] { service.createAdmin("boss@example.com", "short"); }), "422/validation_failed/password");
+    EXPECT_EQ(failureOf([&] { service.createAdmin("boss", "boss password"); }), "422/invalid_email/email");
+}
+
+TEST_F(AgentServiceTest, TellsWhetherTheTeamHasAnActiveAdmin) {
+    EXPECT_TRUE(service.hasActiveAdmin());
+    TestDatabase empty;
+    auth::AgentService team(*empty, hasher, clock, [](const std::string&) { return true; }, bus);
+    EXPECT_FALSE(team.hasActiveAdmin());
+}
+
 TEST_F(AgentServiceTest, CreatesAnAgentWhoCanSignIn) {
     auth::AgentService::NewAgent input;
     input.email = " Ada@Example.com";

@@ -112,8 +112,9 @@ TEST_F(DeliveryLedgerTest, ARetryIsDueAfterTheDelayUntilMaxAttemptsThenTheReques
 
     const auto log = attempts();
     ASSERT_EQ(log.size(), 3u);
+    EXPECT_EQ(log[1].outcome, "retry");
     EXPECT_EQ(log[2].attempt, 3);
-    EXPECT_EQ(log[2].outcome, "retry");
+    EXPECT_EQ(log[2].outcome, "failed"); // the attempt after which it gave up
     EXPECT_EQ(log[2].error, "HTTP 503 from crm.example.com");
 }
 

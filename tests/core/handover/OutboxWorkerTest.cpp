@@ -2,6 +2,7 @@
 #include "core/store/ChannelThreadRepository.h"
 #include "core/store/MessageRepository.h"
 #include "tests/core/handover/HandoverFixture.h"
+#include "tests/support/LogCapture.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -9,6 +10,7 @@
 
 using namespace switchboard::core;
 using switchboard::tests::HandoverFixture;
+using switchboard::tests::LogCapture;
 namespace sdk = switchboard::sdk;
 using Result = sdk::DeliveryResult;
 
@@ -339,6 +341,38 @@ TEST_F(OutboxWorkerTest, AMethodRemovedFromTheWidgetFailsItsDeliveryWithoutCalli
     EXPECT_EQ(delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(delivery.lastError, "the widget no longer has the handover method \"sms\"");
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Failed);
+}
+
+TEST_F(OutboxWorkerTest, EveryAttemptThatFailsIsLoggedWithItsRequestAndErrorAndTheLastOneAsFailed) {
+    const auto requestId = requestFor("1", "webhook");
+    const LogCapture log("outbox");
+    auto outbox = worker(
+        [](const std::string&, const sdk::Delivery&) { return Result::retry("the channel threw: boom"); }, settings());
+    for (int attempt = 1; attempt <= 3; ++attempt) { // max_attempts 3
+        EXPECT_EQ(outbox->dispatchDue(), 1u);
+        outbox->waitIdle();
+        clock.advanceMs(3'600'000);
+    }
+
+    const auto lines = log.lines();
+    ASSERT_EQ(lines.size(), 3u);
+    for (const auto& line : lines) {
+        EXPECT_EQ(line.priority, Poco::Message::PRIO_WARNING);
+        EXPECT_NE(line.text.find("request " + requestId), std::string::npos) << line.text;
+        EXPECT_NE(line.text.find("the channel threw: boom"), std::string::npos) << line.text;
+    }
+    EXPECT_NE(lines[0].text.find("attempt 1 of 3: retry"), std::string::npos) << lines[0].text;
+    EXPECT_NE(lines[2].text.find("attempt 3 of 3: failed"), std::string::npos) << lines[2].text;
+    EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Failed);
+}
+
+TEST_F(OutboxWorkerTest, ADeliveredAttemptIsNotLoggedAsAProblem) {
+    requestFor("1", "webhook");
+    const LogCapture log("outbox");
+    auto outbox = worker([](const std::string&, const sdk::Delivery&) { return Result::delivered(); }, settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+    for (const auto& line : log.lines()) EXPECT_GT(line.priority, Poco::Message::PRIO_WARNING) << line.text;
 }
 
 } // namespace

@@ -1,5 +1,5 @@
 #include "core/plugin_host/HubHostServices.h"
-#include "tests/core/plugin_host/LogCapture.h"
+#include "tests/support/LogCapture.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
 
 #include <Poco/Environment.h>

@@ -1,5 +1,5 @@
 #include "core/plugin_host/InboundRefusals.h"
-#include "tests/core/plugin_host/LogCapture.h"
+#include "tests/support/LogCapture.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,14 @@
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
-#include "tests/core/plugin_host/LogCapture.h"
+#include "tests/support/LogCapture.h"
 #include "tests/core/plugin_host/StubHttpClient.h"
 #include "tests/core/plugin_host/TestPlugins.h"
 
 #include <Poco/SharedLibrary.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 using namespace switchboard::core;
 using namespace switchboard::core::plugin_host;
@@ -23,12 +25,15 @@ using namespace std::chrono_literals;
 
 class PluginHostTest : public ::testing::Test {
 protected:
-    PluginHostTest()
-        : host([this](const config::ChannelInstanceConfig& instance) {
-              servicesMadeFor.push_back(instance.name);
-              return std::make_unique<HubHostServices>(
-                  http, clock, instance.name, plugin_host::HubHostServices::Functions{});
-          }, {}) {}
+    PluginHostTest() : host(servicesFactory(), {}) {}
+
+    PluginHost::HostServicesFactory servicesFactory() {
+        return [this](const config::ChannelInstanceConfig& instance) {
+            servicesMadeFor.push_back(instance.name);
+            return std::make_unique<HubHostServices>(
+                http, clock, instance.name, plugin_host::HubHostServices::Functions{});
+        };
+    }
 
     /// The problems `action` was refused with.
     template <typename Action>
@@ -150,6 +155,55 @@ TEST_F(PluginHostTest, AMissingFolderHoldsNoPlugins) {
     EXPECT_EQ(problemsOf([&] { host.createInstances({{"mail", "echo", {{"greeting", "Hi"}}}}); }),
               std::vector<std::string>{"channels.mail.plugin: no plugin named 'echo' was loaded from " + missing +
                                        " (loaded: none)"});
+}
+
+TEST_F(PluginHostTest, FindsTheBuiltInPluginsBesideAFolderOfOtherPlugins) {
+    TemporaryFolder folder;
+    folder.addPlugin("throwing", "throwing.so");
+    host.loadPlugins(folder.path(), testPluginFolder("echo"));
+    const auto plugins = host.plugins();
+    ASSERT_EQ(plugins.size(), 2u);
+    EXPECT_EQ(plugins[0].name, "throwing");
+    EXPECT_EQ(plugins[1].name, "echo");
+    EXPECT_EQ(plugins[1].file, testPluginFile("echo"));
+}
+
+TEST_F(PluginHostTest, APluginOfThePluginFolderIsUsedInsteadOfTheBuiltInOneAndTheLogSaysSo) {
+    TemporaryFolder folder;
+    const auto own = folder.addPlugin("echo", "echo.so");
+    const LogCapture log("plugins");
+    host.loadPlugins(folder.path(), testPluginFolder("echo"));
+    ASSERT_EQ(host.plugins().size(), 1u);
+    EXPECT_EQ(host.plugins()[0].file, own);
+    const auto lines = log.lines();
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0].priority, Poco::Message::PRIO_NOTICE);
+    EXPECT_EQ(lines[0].text,
+              "plugin echo from " + own + " is used instead of the built-in one, " + testPluginFile("echo"));
+}
+
+TEST_F(PluginHostTest, ThePluginFolderNamedAgainAsTheBuiltInOneIsReadOnce) {
+    host.loadPlugins(testPluginFolder("echo"), testPluginFolder("echo") + "/.");
+    EXPECT_EQ(host.plugins().size(), 1u);
+}
+
+TEST_F(PluginHostTest, AMissingPluginIsLookedForInBothFolders) {
+    TemporaryFolder folder;
+    host.loadPlugins(folder.path(), testPluginFolder("echo"));
+    EXPECT_EQ(problemsOf([&] { host.createInstances({{"sms", "twilio", {}}}); }),
+              std::vector<std::string>{"channels.sms.plugin: no plugin named 'twilio' was loaded from " +
+                                       folder.path() + " or " + testPluginFolder("echo") + " (loaded: echo)"});
+}
+
+TEST_F(PluginHostTest, AnInstanceProblemNamesTheLineOfHubYaml) {
+    TemporaryFolder folder;
+    const auto file = folder.path() + "/hub.yaml";
+    std::ofstream(file) << "channels:\n  crm:\n    plugin: echo\n    settings:\n"
+                           "      greeting: Hi\n      colour: blue\n";
+    PluginHost located(servicesFactory(), PluginHost::Settings{.configFile = file});
+    located.loadPlugins(testPluginFolder("echo"));
+    EXPECT_EQ(problemsOf([&] { located.createInstances({{"crm", "echo", {{"greeting", "Hi"}, {"colour", "blue"}}}}); }),
+              std::vector<std::string>{file + ":6: channels.crm.settings.colour: is not a setting of the echo plugin"});
 }
 
 TEST_F(PluginHostTest, RefusesAPluginDirThatIsNotAFolder) {

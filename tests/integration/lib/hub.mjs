@@ -196,6 +196,13 @@ export class Hub {
 
   /// Creates the folder, configuration and database, then starts the binary.
   async setUp() {
+    await this.prepare();
+    await this.start();
+    return this;
+  }
+
+  /// Writes the configuration and creates the database, without starting the hub.
+  async prepare() {
     const bin = binaryPath();
     if (!existsSync(bin)) throw new Error(`switchboard binary not found at ${bin} (build it or set SWITCHBOARD_BIN)`);
     this.bin = bin;
@@ -205,8 +212,25 @@ export class Hub {
     this.database = await createDatabase(this.dir);
     this.port = await freePort();
     this.writeConfig();
-    await this.start();
     return this;
+  }
+
+  /// Runs the binary with `args` and this hub's `--config`, feeding it `input`; resolves with its exit code and
+  /// output.
+  command(args, { input = '', env = {} } = {}) {
+    return new Promise((done, fail) => {
+      const child = spawn(this.bin, [...args, '--config', this.configFile], {
+        cwd: this.dir,
+        env: { ...process.env, SWITCHBOARD_TEST_WEBHOOK_SECRET: this.webhookSecret, ...(this.options.env ?? {}), ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (data) => { stdout += data; });
+      child.stderr.on('data', (data) => { stderr += data; });
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
   }
 
   writeConfig() {

@@ -25,6 +25,9 @@ struct OutboundPolicy {
 /// addresses is not public and not allow-listed, and pins the connection to the addresses it checked, so that the
 /// name cannot resolve elsewhere between the check and the connection. Redirects are returned, not followed; no
 /// proxy from the environment is used. Thread-safe: every request has its own curl handle.
+///
+/// The hub's own: it lives in the SDK library, beside what it shares with HttpClient, but is no part of the plugin
+/// contract, so its header is not installed. A plugin gets its HttpClient from HostServices.
 class CurlHttpClient final : public HttpClient {
 public:
     explicit CurlHttpClient(OutboundPolicy policy);
