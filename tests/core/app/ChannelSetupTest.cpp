@@ -73,7 +73,7 @@ TEST_F(ChannelSetupTest, AnInstanceThatCannotBeCreatedStopsTheChecksThere) {
 }
 
 TEST_F(ChannelSetupTest, APluginRefusedStopsTheChecksThere) {
-    folder.addPlugin("api2", "future.so");
+    folder.addPlugin("api1", "future.so");
     config::WidgetRegistry widgets({shop()});
     const auto problems = app::ChannelSetup::run(plugins, hub, widgets, testPluginFolder("echo"));
     ASSERT_EQ(problems.size(), 1u);
