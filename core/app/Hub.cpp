@@ -167,7 +167,6 @@ struct Hub::Parts {
           outbox(database, widgets, clock, retrySchedule,
                  [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](const std::string& channel,
                                                                                       const sdk::Delivery& delivery) {
-                     if (auto refused = optOuts.refusal(channel, delivery)) return *refused;
                      return plugins.deliver(channel, delivery, limit);
                  },
                  [this](const handover::DeliveryLedger::Booked& booked) {

@@ -23,15 +23,14 @@ void ContactOptOuts::record(const std::string& channel, const std::string& addre
     });
 }
 
-std::optional<sdk::DeliveryResult> ContactOptOuts::refusal(const std::string& channel, const sdk::Delivery& delivery) {
-    const auto phone = ContactIdentity::key(delivery.recipient.visitor.phone);
-    const auto email = ContactIdentity::key(delivery.recipient.visitor.email);
+std::optional<std::string> ContactOptOuts::refusal(store::Sql& sql, const std::string& channel,
+                                                   const sdk::Recipient& recipient) {
+    const auto phone = ContactIdentity::key(recipient.visitor.phone);
+    const auto email = ContactIdentity::key(recipient.visitor.email);
     if (phone.empty() && email.empty()) return std::nullopt;
-    // On the outbox's path: one indexed look-up per delivery. Keys are never empty, so "" matches nothing.
-    const bool optedOut = _database.read(
-        [&](store::Sql& sql) { return _repository.containsEither(sql, channel, phone, email); });
-    if (!optedOut) return std::nullopt;
-    return sdk::DeliveryResult::failed("the contact opted out of " + channel);
+    // One indexed look-up. Keys are never empty, so "" matches nothing.
+    if (!store::ContactOptOutRepository().containsEither(sql, channel, phone, email)) return std::nullopt;
+    return "the contact opted out of " + channel;
 }
 
 } // namespace switchboard::core::handover

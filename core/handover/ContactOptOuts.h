@@ -4,8 +4,7 @@
 #include "core/store/ContactOptOutRepository.h"
 #include "core/store/Database.h"
 
-#include <switchboard/sdk/Delivery.h>
-#include <switchboard/sdk/DeliveryResult.h>
+#include <switchboard/sdk/Recipient.h>
 
 #include <optional>
 #include <string>
@@ -22,8 +21,10 @@ public:
     /// The contact at `address` opted out of `channel` (`optedOut`) or back in. Thread-safe.
     void record(const std::string& channel, const std::string& address, bool optedOut);
 
-    /// The `failed` result for a delivery of `channel` to an opted-out contact; nothing when it may go. Thread-safe.
-    std::optional<sdk::DeliveryResult> refusal(const std::string& channel, const sdk::Delivery& delivery);
+    /// Why a delivery of `channel` to `recipient` may not go (the contact opted out), or nothing when it may. Read in
+    /// the caller's transaction: the outbox asks it with the rest of what a delivery carries, in one read.
+    static std::optional<std::string> refusal(store::Sql& sql, const std::string& channel,
+                                              const sdk::Recipient& recipient);
 
 private:
     store::Database& _database;

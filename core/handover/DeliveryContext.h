@@ -2,6 +2,7 @@
 
 #include <switchboard/sdk/ConversationMessage.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@ struct DeliveryContext {
     std::vector<sdk::ConversationMessage> history;
     /// Empty when the channel instance never returned one for the conversation.
     std::string threadReference;
+    /// Why the delivery may not go to the channel at all (the recipient opted out of it), if so.
+    std::optional<std::string> refusal;
 };
 
 } // namespace switchboard::core::handover

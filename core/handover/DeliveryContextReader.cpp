@@ -1,5 +1,6 @@
 #include "core/handover/DeliveryContextReader.h"
 
+#include "core/handover/ContactOptOuts.h"
 #include "core/store/ChannelThreadRepository.h"
 #include "core/store/MessageRepository.h"
 
@@ -8,8 +9,11 @@
 namespace switchboard::core::handover {
 
 DeliveryContext DeliveryContextReader::read(store::Sql& sql, const std::string& conversationId,
-                                            const std::string& channel, sdk::DeliveryKind kind) {
+                                            const std::string& channel, sdk::DeliveryKind kind,
+                                            const sdk::Recipient& recipient) {
     DeliveryContext context;
+    context.refusal = ContactOptOuts::refusal(sql, channel, recipient);
+    if (context.refusal) return context;
     if (const auto length = sdk::historyLength(kind); length > 0) {
         const auto latest = store::MessageRepository().listBefore(sql, conversationId,
                                                                   std::numeric_limits<std::int64_t>::max(), length);

@@ -283,7 +283,7 @@ void OutboxWorker::finished() {
 }
 
 sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const OutboxDelivery& delivery,
-                                     std::optional<std::string>& missingMethod) const {
+                                     std::optional<std::string>& refusal) const {
     sdk::Delivery out;
     out.id = delivery.id;
     out.attempt = static_cast<int>(delivery.attempts + 1);
@@ -306,16 +306,20 @@ sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const Outbo
         out.messages.push_back(std::move(asked));
     }
     auto context = _database.read([&](store::Sql& sql) {
-        return DeliveryContextReader::read(sql, request.conversationId, delivery.channel, out.kind);
+        return DeliveryContextReader::read(sql, request.conversationId, delivery.channel, out.kind, out.recipient);
     });
+    if (context.refusal) {
+        refusal = std::move(context.refusal);
+        return out;
+    }
     out.history = std::move(context.history);
     out.threadReference = std::move(context.threadReference);
-    missingMethod = request.method;
+    refusal = "the widget no longer has the handover method \"" + request.method + "\"";
     if (const auto widget = _widgets.find(request.widgetId)) {
         for (const auto& method : widget->handover.methods) {
             if (method.name != request.method) continue;
             out.methodSettings = method.settings;
-            missingMethod.reset();
+            refusal.reset();
         }
     }
     return out;
@@ -339,15 +343,13 @@ void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
         if (std::exchange(calling, false)) callEnded(delivery.destination, callMs);
     };
     try {
-        std::optional<std::string> missingMethod;
-        const auto described = describe(request, delivery, missingMethod);
+        std::optional<std::string> refusal;
+        const auto described = describe(request, delivery, refusal);
         const auto startedAt = _clock.nowMs();
         const auto started = std::chrono::steady_clock::now();
-        const auto result = missingMethod ? sdk::DeliveryResult::failed("the widget no longer has the handover method \"" +
-                                                                        *missingMethod + "\"")
-                                          : _deliver(delivery.channel, described);
+        const auto result = refusal ? sdk::DeliveryResult::failed(*refusal) : _deliver(delivery.channel, described);
         const auto elapsed = std::chrono::steady_clock::now() - started;
-        if (!missingMethod) callMs = std::chrono::duration<double, std::milli>(elapsed).count();
+        if (!refusal) callMs = std::chrono::duration<double, std::milli>(elapsed).count();
         endCall();
         const auto durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
         const auto booked = _ledger.book({delivery.id, startedAt, durationMs, result,

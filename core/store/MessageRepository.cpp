@@ -1,6 +1,5 @@
 #include "core/store/MessageRepository.h"
 
-#include <Poco/Data/RecordSet.h>
 
 #include <algorithm>
 
@@ -33,14 +32,6 @@ conversation::Message fromRow(const Row& row) {
 std::pair<std::string, std::string> readTarget(MessageRepository::Reader reader) {
     if (reader == MessageRepository::Reader::Agent) return {"read_by_agent_at", "sender_type = 'visitor'"};
     return {"read_by_visitor_at", "sender_type <> 'visitor'"};
-}
-
-std::vector<conversation::Message> readAll(Poco::Data::Statement& statement) {
-    Poco::Data::RecordSet records(statement);
-    std::vector<conversation::Message> result;
-    result.reserve(records.rowCount());
-    for (std::size_t i = 0; i < records.rowCount(); ++i) result.push_back(fromRow(Row(records, i)));
-    return result;
 }
 
 } // namespace
@@ -79,12 +70,14 @@ std::vector<conversation::Message> MessageRepository::query(Sql& sql, const std:
                                                             const std::string& order,
                                                             const std::string& conversationId, std::int64_t seq,
                                                             std::size_t limit) {
-    Poco::Int64 seqValue = seq, limitValue = static_cast<Poco::Int64>(limit);
-    auto statement = sql.statement(std::string("SELECT ") + Columns + " FROM messages WHERE conversation_id = ? AND " +
-                                   where + " ORDER BY seq " + order + " LIMIT ?");
-    statement, useRef(conversationId), use(seqValue), use(limitValue);
-    statement.execute();
-    return readAll(statement);
+    // Prepared once per connection (`run`): the outbox reads a conversation's latest messages for every delivery.
+    const auto result = sql.run(std::string("SELECT ") + Columns + " FROM messages WHERE conversation_id = ? AND " +
+                                    where + " ORDER BY seq " + order + " LIMIT ?",
+                                {conversationId, seq, static_cast<std::int64_t>(limit)});
+    std::vector<conversation::Message> messages;
+    messages.reserve(result.rows.size());
+    for (std::size_t i = 0; i < result.rows.size(); ++i) messages.push_back(fromRow(Row(result, i)));
+    return messages;
 }
 
 void MessageRepository::markRead(Sql& sql, const std::string& conversationId, Reader reader, std::int64_t upToSeq,
