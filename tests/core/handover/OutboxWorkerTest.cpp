@@ -1,4 +1,5 @@
 #include "core/handover/OutboxWorker.h"
+#include "core/handover/ContactOptOuts.h"
 #include "core/store/ChannelThreadRepository.h"
 #include "core/store/MessageRepository.h"
 #include "tests/core/handover/HandoverFixture.h"
@@ -341,6 +342,26 @@ TEST_F(OutboxWorkerTest, AMethodRemovedFromTheWidgetFailsItsDeliveryWithoutCalli
     EXPECT_EQ(delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(delivery.lastError, "the widget no longer has the handover method \"sms\"");
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Failed);
+}
+
+TEST_F(OutboxWorkerTest, ADeliveryToAContactWhoOptedOutOfTheChannelFailsWithoutCallingIt) {
+    const auto requestId = requestFor("1", "sms");
+    const auto channel = deliveriesOf(requestId).at(0).channel;
+    handover::ContactOptOuts(*database, clock).record(channel, "sms:+447700900123", true);
+    const auto other = requestFor("2", "webhook"); // another instance: still called
+    std::vector<std::string> called;
+    auto outbox = worker(
+        [&](const std::string& instance, const sdk::Delivery&) {
+            called.push_back(instance);
+            return Result::delivered();
+        },
+        settings());
+    outbox->dispatchDue();
+    outbox->waitIdle();
+    EXPECT_EQ(called, std::vector<std::string>{deliveriesOf(other).at(0).channel});
+    const auto delivery = deliveriesOf(requestId).at(0);
+    EXPECT_EQ(delivery.status, handover::DeliveryStatus::Failed);
+    EXPECT_EQ(delivery.lastError, "the contact opted out of " + channel);
 }
 
 TEST_F(OutboxWorkerTest, EveryAttemptThatFailsIsLoggedWithItsRequestAndErrorAndTheLastOneAsFailed) {
