@@ -17,6 +17,8 @@
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/InboundMessagePoster.h"
+#include "core/conversation/MessageStatusAnnouncer.h"
+#include "core/conversation/VisitorChannels.h"
 #include "core/conversation/MessageService.h"
 #include "core/conversation/StatsService.h"
 #include "core/conversation/WidgetSessionService.h"
@@ -90,11 +92,13 @@ struct Hub::Parts {
           events(bus, [this](const conversation::ConversationView& view) { return agentConversationJson(view); }),
           handoverEvents(bus),
           handoverCompletion(clock, handoverEvents),
-          messages(database, widgets, clock, limiter, events, handoverCompletion, config.server.maxMessageChars),
+          messageStatuses(database, events),
+          messages(database, widgets, clock, limiter, events, handoverCompletion, config.server.maxMessageChars,
+                   [this] { outbox.wake(); }),
           sessions(database, widgets, clock, limiter, events, messages),
           conversations(database, clock, events,
                         [this](store::Sql& sql, const std::string& id) { return agentRepository.findById(sql, id); },
-                        handoverCompletion),
+                        handoverCompletion, visitorChannels),
           hasher(auth::PasswordHasher::Strength::Interactive),
           authService(database, hasher, clock, limiter, config.auth, bus),
           agentService(database, hasher, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; },
@@ -107,7 +111,7 @@ struct Hub::Parts {
                           [this](const std::string& id, std::int64_t atMs) {
                               presenceWriter.recordLastSeen(id, atMs);
                           }),
-          agentConversationJson(visitorPresence),
+          agentConversationJson(visitorPresence, visitorChannels),
           agentPresence(
               clock, bus, config.presence,
               [this] {
@@ -141,9 +145,9 @@ struct Hub::Parts {
           httpClient(sdk::OutboundPolicy{config.outbound.allowedHosts, config.outbound.connectTimeoutMs,
                                          config.outbound.totalTimeoutMs, config.outbound.maxResponseBytes}),
           notifier(bus, agentPresence, clock),
-          providerStatuses(database, clock, handoverEvents),
+          providerStatuses(database, clock, handoverEvents, messageStatuses),
           optOuts(database, clock),
-          inbound(database, widgets, clock, events, messages),
+          inbound(database, widgets, clock, events, messages, visitorChannels),
           inboundRefusals(clock),
           plugins(
               [this](const config::ChannelInstanceConfig& instance) {
@@ -151,7 +155,7 @@ struct Hub::Parts {
                       httpClient, clock, instance.name,
                       plugin_host::HubHostServices::Functions{
                           [this](const std::string& name, const sdk::InboundMessage& message) {
-                              return inboundRefusals.counted(name, inbound.post(message));
+                              return inboundRefusals.counted(name, inbound.post(name, message));
                           },
                           [this](const sdk::AgentNotification& notification) { return notifier.notify(notification); },
                           [this](const std::string& name, const std::string& providerId, sdk::ProviderStatus status,
@@ -170,10 +174,12 @@ struct Hub::Parts {
                      return plugins.deliver(channel, delivery, limit);
                  },
                  [this](const handover::DeliveryLedger::Booked& booked) {
-                     if (booked.requestChanged) handoverEvents.updated(booked.request);
+                     if (booked.requestChanged) handoverEvents.updated(*booked.request);
+                     messageStatuses.changed(booked.delivery);
                  },
                  outboxSettings(config)),
-          handover(database, widgets, clock, limiter, events, handoverEvents, [this] { outbox.wake(); }),
+          handover(database, widgets, clock, limiter, events, handoverEvents, visitorChannels,
+                   [this] { outbox.wake(); }),
           handoverQueries(database, clock, [this](const std::string& id) { return widgets.find(id) != nullptr; }),
           visitorAuth(sessions, widgets),
           handoverConfig(
@@ -229,6 +235,12 @@ struct Hub::Parts {
     void loadChannels(const config::HubConfig& config) {
         auto problems = ChannelSetup::run(plugins, config, widgets, BuiltinPluginFolder::ofThisProcess());
         if (!problems.empty()) throw plugin_host::PluginError(std::move(problems));
+        for (const auto& instance : plugins.instances()) {
+            const auto& description = instance.description();
+            visitorChannels.add(instance.name(),
+                                description.displayName.empty() ? instance.plugin() : description.displayName,
+                                description.visitorReach);
+        }
     }
 
     /// The first channel instance that runs on `plugin`, or "" when none does.
@@ -260,9 +272,12 @@ struct Hub::Parts {
     limits::RateLimiter limiter;
     events::LocalEventBus bus;
     conversation::ConversationEvents events;
+    /// Filled by loadChannels, before the hub serves.
+    conversation::VisitorChannels visitorChannels;
     store::AgentRepository agentRepository;
     handover::HandoverEvents handoverEvents;
     handover::HandoverCompletion handoverCompletion;
+    conversation::MessageStatusAnnouncer messageStatuses;
     conversation::MessageService messages;
     conversation::WidgetSessionService sessions;
     conversation::ConversationService conversations;

@@ -21,6 +21,10 @@ struct Conversation {
     std::optional<std::int64_t> rating;
     std::optional<std::string> feedback;
     std::optional<std::string> handoverMethod;
+    /// Where the visitor is reached besides the widget: a channel instance that reaches visitors, and the address
+    /// it reaches them at; none for the widget only. Agents' messages are delivered there too.
+    std::optional<std::string> visitorChannel;
+    std::optional<std::string> visitorAddress;
     std::int64_t lastSeq = 0;
     std::int64_t unreadByAgent = 0;
     std::int64_t unreadByVisitor = 0;

@@ -18,10 +18,22 @@ std::vector<Room> roomsOf(const Conversation& c) {
 
 } // namespace
 
-void ConversationEvents::messageNew(const Conversation& conversation, const Message& message) {
+void ConversationEvents::messageNew(const Conversation& conversation, const Message& message,
+                                    const std::optional<MessageDelivery>& delivery) {
     auto payload = ConversationJson::message(message);
     payload->set("widget_id", conversation.widgetId);
-    _bus.publish({std::string(names::MessageNew), payload, roomsOf(conversation), payload});
+    Poco::JSON::Object::Ptr agents = new Poco::JSON::Object(*payload);
+    agents->set("delivery", delivery ? Poco::Dynamic::Var(delivery->toJson()) : Poco::Dynamic::Var());
+    _bus.publish({std::string(names::MessageNew), agents, roomsOf(conversation), payload});
+}
+
+void ConversationEvents::messageStatus(const Conversation& conversation, const MessageDelivery& delivery) {
+    Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+    payload->set("conversation_id", conversation.id);
+    payload->set("message_id", delivery.messageId);
+    payload->set("widget_id", conversation.widgetId);
+    payload->set("delivery", delivery.toJson());
+    _bus.publish({std::string(names::MessageStatus), payload, roomsOf(conversation), nullptr});
 }
 
 void ConversationEvents::conversationNew(const ConversationView& view) {

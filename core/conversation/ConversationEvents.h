@@ -2,6 +2,7 @@
 
 #include "core/conversation/Conversation.h"
 #include "core/conversation/Message.h"
+#include "core/conversation/MessageDelivery.h"
 #include "core/events/EventBus.h"
 
 #include <Poco/JSON/Object.h>
@@ -22,7 +23,12 @@ public:
     explicit ConversationEvents(events::EventBus& bus, Render render = nullptr)
         : _bus(bus), _render(std::move(render)) {}
 
-    void messageNew(const Conversation& conversation, const Message& message);
+    /// `delivery`: the message's delivery to the visitor's external channel, which agents hear of and the visitor
+    /// does not.
+    void messageNew(const Conversation& conversation, const Message& message,
+                    const std::optional<MessageDelivery>& delivery = std::nullopt);
+    /// `message:status {conversation_id, message_id, delivery}` to the conversation's agents.
+    void messageStatus(const Conversation& conversation, const MessageDelivery& delivery);
     void conversationNew(const ConversationView& view);
     void conversationUpdated(const ConversationView& view);
     void conversationAssigned(const ConversationView& view);

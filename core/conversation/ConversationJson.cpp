@@ -73,6 +73,7 @@ Poco::JSON::Object::Ptr ConversationJson::message(const Message& m) {
     json->set("sender_id", orNull(m.senderId));
     json->set("sender_name", orNull(m.senderName));
     json->set("text", m.text);
+    json->set("attachments", MessageAttachment::toJson(m.attachments));
     json->set("client_msg_id", orNull(m.clientMsgId));
     json->set("created_at", common::formatIso8601Ms(m.createdAt));
     json->set("read_by_agent_at", timeOrNull(m.readByAgentAt));
@@ -83,6 +84,23 @@ Poco::JSON::Object::Ptr ConversationJson::message(const Message& m) {
 Poco::JSON::Array::Ptr ConversationJson::messages(const std::vector<Message>& messages) {
     Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
     for (const auto& m : messages) array->add(message(m));
+    return array;
+}
+
+Poco::JSON::Object::Ptr ConversationJson::agentMessage(const Message& m,
+                                                       const std::optional<MessageDelivery>& delivery) {
+    auto json = message(m);
+    json->set("delivery", delivery ? Poco::Dynamic::Var(delivery->toJson()) : Poco::Dynamic::Var());
+    return json;
+}
+
+Poco::JSON::Array::Ptr ConversationJson::agentMessages(const std::vector<Message>& messages,
+                                                      const std::map<std::string, MessageDelivery>& deliveries) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const auto& m : messages) {
+        const auto found = deliveries.find(m.id);
+        array->add(agentMessage(m, found == deliveries.end() ? std::nullopt : std::optional(found->second)));
+    }
     return array;
 }
 

@@ -2,12 +2,14 @@
 
 #include "core/conversation/Conversation.h"
 #include "core/conversation/Message.h"
+#include "core/conversation/MessageDelivery.h"
 #include "core/conversation/Visitor.h"
 #include "core/presence/Viewer.h"
 
 #include <Poco/JSON/Object.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -16,8 +18,14 @@ namespace switchboard::core::conversation {
 /// The JSON shapes of the API contract, shared by the HTTP routes and the real-time events.
 class ConversationJson {
 public:
+    /// A message as its visitor reads it.
     static Poco::JSON::Object::Ptr message(const Message& message);
     static Poco::JSON::Array::Ptr messages(const std::vector<Message>& messages);
+    /// A message as agents read it: also how its delivery to the visitor's external channel stands (`delivery`,
+    /// null when it went to none).
+    static Poco::JSON::Object::Ptr agentMessage(const Message& message, const std::optional<MessageDelivery>& delivery);
+    static Poco::JSON::Array::Ptr agentMessages(const std::vector<Message>& messages,
+                                                const std::map<std::string, MessageDelivery>& deliveries);
     static Poco::JSON::Object::Ptr visitor(const Visitor& visitor);
     /// The agents' view: everything, the team's own fields (tags, subject, priority, assignee) included.
     static Poco::JSON::Object::Ptr conversation(const ConversationView& view);

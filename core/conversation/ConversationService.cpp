@@ -38,8 +38,9 @@ std::pair<std::int64_t, std::string> decodeCursor(const std::string& cursor) {
 
 ConversationService::ConversationService(store::Database& database, const common::Clock& clock,
                                          ConversationEvents& events, AgentLookup findAgent,
-                                         ConversationTakenReaction& taken)
-    : _database(database), _clock(clock), _events(events), _taken(taken), _findAgent(std::move(findAgent)) {}
+                                         ConversationTakenReaction& taken, const VisitorChannels& channels)
+    : _database(database), _clock(clock), _events(events), _taken(taken), _channels(channels),
+      _findAgent(std::move(findAgent)) {}
 
 ConversationView ConversationService::get(const auth::Caller& caller, const std::string& id) {
     auto view = _database.read([&](store::Sql& sql) { return _conversations.findView(sql, id); });
@@ -185,9 +186,28 @@ ConversationView ConversationService::update(const auth::Caller& caller, const s
         if (changes.priority) c.priority = *changes.priority;
         if (changes.subject) c.subject = changes.subject->empty() ? std::nullopt : changes.subject;
         if (tags) _conversations.replaceTags(sql, c.id, *tags);
+        if (changes.visitorChannel) reachVisitorBy(sql, c, *changes.visitorChannel);
     });
     _events.conversationUpdated(view);
     return view;
+}
+
+void ConversationService::reachVisitorBy(store::Sql& sql, Conversation& c, const std::optional<std::string>& channel) {
+    if (!channel) {
+        c.visitorChannel.reset();
+        c.visitorAddress.reset();
+        return;
+    }
+    if (channel == c.visitorChannel) return;
+    const auto view = _conversations.findView(sql, c.id);
+    const auto reach = _channels.reach(*channel, view->visitor.email, view->visitor.phone);
+    if (!reach)
+        throw ApiError::invalid("visitor_unreachable",
+                                "\"" + *channel +
+                                    "\" is no channel that reaches visitors, or the visitor gave no address for it",
+                                "visitor_channel");
+    c.visitorChannel = reach->channel;
+    c.visitorAddress = reach->address;
 }
 
 ReadReceipt ConversationService::markRead(const auth::Caller& caller, const std::string& id,

@@ -5,6 +5,7 @@
 #include "core/common/Clock.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/ConversationTakenReaction.h"
+#include "core/conversation/VisitorChannels.h"
 #include "core/store/ConversationRepository.h"
 #include "core/store/Database.h"
 #include "core/store/MessageRepository.h"
@@ -37,6 +38,9 @@ struct ConversationChanges {
     std::optional<std::string> priority;
     std::optional<std::vector<std::string>> tags;
     std::optional<std::string> subject;
+    /// Set: where the visitor is reached from now on, a channel instance that reaches visitors, or none for the
+    /// widget only.
+    std::optional<std::optional<std::string>> visitorChannel;
 };
 
 struct ReadReceipt {
@@ -52,7 +56,7 @@ public:
     using AgentLookup = std::function<std::optional<auth::Agent>(store::Sql&, const std::string& agentId)>;
 
     ConversationService(store::Database& database, const common::Clock& clock, ConversationEvents& events,
-                        AgentLookup findAgent, ConversationTakenReaction& taken);
+                        AgentLookup findAgent, ConversationTakenReaction& taken, const VisitorChannels& channels);
 
     ConversationView get(const auth::Caller& caller, const std::string& id);
     ConversationPage list(const auth::Caller& caller, const ConversationListQuery& query);
@@ -74,12 +78,16 @@ private:
     /// Locks the conversation, checks the caller may see it, applies `change`, saves, and returns the new view.
     template <class Change>
     ConversationView modify(const auth::Caller& caller, const std::string& id, Change&& change);
+    /// Sets where the conversation's visitor is reached: `channel`, or the widget only; 422 when `channel` cannot
+    /// reach them.
+    void reachVisitorBy(store::Sql& sql, Conversation& c, const std::optional<std::string>& channel);
     auth::Agent requireAssignableAgent(store::Sql& sql, const Conversation& conversation, const std::string& agentId);
 
     store::Database& _database;
     const common::Clock& _clock;
     ConversationEvents& _events;
     ConversationTakenReaction& _taken;
+    const VisitorChannels& _channels;
     AgentLookup _findAgent;
     store::ConversationRepository _conversations;
     store::MessageRepository _messages;

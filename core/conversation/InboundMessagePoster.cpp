@@ -21,8 +21,9 @@ std::optional<std::string> given(const std::string& text) {
 
 InboundMessagePoster::InboundMessagePoster(store::Database& database, const config::WidgetRegistry& widgets,
                                            const common::Clock& clock, ConversationEvents& events,
-                                           MessageService& messages)
-    : _database(database), _widgets(widgets), _clock(clock), _events(events), _messages(messages) {}
+                                           MessageService& messages, const VisitorChannels& channels)
+    : _database(database), _widgets(widgets), _clock(clock), _events(events), _messages(messages),
+      _channels(channels) {}
 
 InboundMessagePoster::ContactDetails InboundMessagePoster::contactOf(const sdk::InboundMessage& inbound) {
     ContactDetails contact{given(inbound.from.phone), given(common::normalizeEmail(inbound.from.email))};
@@ -34,7 +35,8 @@ InboundMessagePoster::ContactDetails InboundMessagePoster::contactOf(const sdk::
     return contact;
 }
 
-sdk::InboundOutcome InboundMessagePoster::post(const sdk::InboundMessage& inbound) {
+sdk::InboundOutcome InboundMessagePoster::post(const std::string& channel, const sdk::InboundMessage& inbound) {
+    const auto reach = _channels.reachAt(channel, inbound.address);
     const auto widget = _widgets.find(inbound.widgetId);
     if (!widget) return InboundOutcome::refused("there is no widget '" + inbound.widgetId + "'");
     try {
@@ -43,7 +45,7 @@ sdk::InboundOutcome InboundMessagePoster::post(const sdk::InboundMessage& inboun
         return InboundOutcome::refused(e.what());
     }
     if (!inbound.conversationId.empty()) {
-        if (auto outcome = postInto(inbound.conversationId, inbound, false)) return *outcome;
+        if (auto outcome = postInto(inbound.conversationId, inbound, reach, false)) return *outcome;
     }
     const auto contact = contactOf(inbound);
     if (!contact.phone && !contact.email && inbound.conversationId.empty())
@@ -52,7 +54,7 @@ sdk::InboundOutcome InboundMessagePoster::post(const sdk::InboundMessage& inboun
     std::unique_lock opening(_opening);
     if (const auto found = findOpen(inbound, contact)) {
         opening.unlock();
-        if (auto outcome = postInto(*found, inbound, false)) return *outcome;
+        if (auto outcome = postInto(*found, inbound, reach, false)) return *outcome;
         opening.lock();
     }
     if (widget->inbound.unmatched == config::UnmatchedInbound::Refuse)
@@ -60,14 +62,16 @@ sdk::InboundOutcome InboundMessagePoster::post(const sdk::InboundMessage& inboun
                                        (inbound.address.empty() ? std::string("the contact") : inbound.address) +
                                        ", and the widget refuses unmatched messages (inbound.unmatched: refuse)");
     const auto conversationId = open(inbound, contact);
-    if (auto outcome = postInto(conversationId, inbound, true)) return *outcome;
+    if (auto outcome = postInto(conversationId, inbound, reach, true)) return *outcome;
     return InboundOutcome::refused("the conversation opened for it closed at once");
 }
 
 std::optional<sdk::InboundOutcome> InboundMessagePoster::postInto(const std::string& conversationId,
-                                                                  const sdk::InboundMessage& inbound, bool opened) {
+                                                                  const sdk::InboundMessage& inbound,
+                                                                  const std::optional<VisitorChannels::Reach>& reach,
+                                                                  bool opened) {
     try {
-        const auto posted = _messages.postInboundMessage(conversationId, inbound);
+        const auto posted = _messages.postInboundMessage(conversationId, inbound, reach);
         if (!posted.created) return InboundOutcome::duplicate(conversationId);
         return InboundOutcome::stored(conversationId, opened);
     } catch (const ApiError& e) {

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/conversation/MessageAttachment.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace switchboard::core::conversation {
 
@@ -15,6 +18,8 @@ struct Message {
     std::optional<std::string> senderId;
     std::optional<std::string> senderName;
     std::string text;
+    /// None yet: see MessageAttachment.
+    std::vector<MessageAttachment> attachments;
     std::optional<std::string> clientMsgId;
     std::int64_t createdAt = 0;
     std::optional<std::int64_t> readByAgentAt;

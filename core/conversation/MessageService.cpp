@@ -26,23 +26,38 @@ std::string preview(const std::string& text) {
     return text.substr(0, std::min(bytes, text.size()));
 }
 
-/// Whether a message moved the conversation's status or owner (events and a full save follow).
+/// Whether a message moved the conversation's status, owner or visitor channel (events and a full save follow).
 bool stateChanged(const Conversation& before, const Conversation& after) {
-    return before.status != after.status || before.assignedAgentId != after.assignedAgentId;
+    return before.status != after.status || before.assignedAgentId != after.assignedAgentId ||
+           before.visitorChannel != after.visitorChannel || before.visitorAddress != after.visitorAddress;
+}
+
+/// Senders whose messages are for the visitor.
+bool forVisitor(const Message& message) { return message.senderType == "agent" || message.senderType == "bot"; }
+
+/// The latest delivery of each message among `deliveries`, by message id.
+std::map<std::string, MessageDelivery> byMessage(const std::vector<handover::OutboxDelivery>& deliveries) {
+    std::map<std::string, MessageDelivery> out;
+    for (const auto& delivery : deliveries) {
+        auto status = MessageDelivery::of(delivery);
+        out.insert_or_assign(status.messageId, std::move(status));
+    }
+    return out;
 }
 
 } // namespace
 
 MessageService::MessageService(store::Database& database, const config::WidgetRegistry& widgets,
                                const common::Clock& clock, limits::RateLimiter& limiter, ConversationEvents& events,
-                               ConversationTakenReaction& taken, std::size_t maxMessageChars)
+                               ConversationTakenReaction& taken, std::size_t maxMessageChars, WakeOutbox wakeOutbox)
     : _database(database),
       _widgets(widgets),
       _clock(clock),
       _limiter(limiter),
       _events(events),
       _taken(taken),
-      _maxMessageChars(maxMessageChars) {}
+      _maxMessageChars(maxMessageChars),
+      _wakeOutbox(std::move(wakeOutbox)) {}
 
 PostedMessage MessageService::postVisitorMessage(const Visitor& visitor, const std::string& conversationId,
                                                  const std::string& text,
@@ -87,7 +102,8 @@ PostedMessage MessageService::postAgentMessage(const auth::Caller& caller, const
 }
 
 PostedMessage MessageService::postInboundMessage(const std::string& conversationId,
-                                                 const sdk::InboundMessage& inbound) {
+                                                 const sdk::InboundMessage& inbound,
+                                                 const std::optional<VisitorChannels::Reach>& reach) {
     const auto clientMsgId = inbound.externalId.empty()
                                  ? std::nullopt
                                  : std::optional<std::string>("inbound:" + inbound.externalId.substr(0, 90));
@@ -99,7 +115,14 @@ PostedMessage MessageService::postInboundMessage(const std::string& conversation
     draft.clientMsgId = clientMsgId;
     return append(
         conversationId, std::move(draft), [&](const Conversation& c) { return c.widgetId == inbound.widgetId; },
-        [](Conversation& c, const Message&) { ++c.unreadByAgent; });
+        [&](Conversation& c, const Message&) {
+            ++c.unreadByAgent;
+            // The visitor answered there: replies go back the same way.
+            if (reach) {
+                c.visitorChannel = reach->channel;
+                c.visitorAddress = reach->address;
+            }
+        });
 }
 
 template <class Authorize, class Mutate>
@@ -113,6 +136,11 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         /// What taking the conversation over leaves to do once committed (ConversationTakenReaction).
         std::function<void()> afterCommit;
     };
+    const auto deliveryOf = [&](store::Sql& sql, const Message& message) -> std::optional<MessageDelivery> {
+        const auto found = byMessage(_outbox.messageDeliveries(sql, message.conversationId, message.seq, message.seq));
+        if (found.empty()) return std::nullopt;
+        return found.begin()->second;
+    };
     auto outcome = _database.write([&](store::Sql& sql) -> Outcome {
         auto conversation = _conversations.findForUpdate(sql, conversationId);
         if (!conversation || !authorize(*conversation)) throw ApiError::notFound("conversation");
@@ -124,7 +152,8 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
             if (existing->text != draft.text || existing->senderType != draft.senderType)
                 throw ApiError::conflict("client_msg_id_conflict",
                                          "client_msg_id was already used for a different message");
-            return Outcome{{*existing, false}, *conversation, *conversation, {}};
+            auto delivery = deliveryOf(sql, *existing);
+            return Outcome{{*existing, false, std::move(delivery)}, *conversation, *conversation, {}};
         };
         if (!conversation->isOpen()) {
             if (auto original = replay()) return *original;
@@ -156,14 +185,19 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         } else {
             _conversations.saveMessageTotals(sql, c);
         }
+        std::optional<MessageDelivery> delivery;
+        if (forVisitor(draft)) {
+            if (const auto queued = queueForVisitorChannel(sql, c, draft)) delivery = MessageDelivery::of(*queued);
+        }
         std::function<void()> afterCommit;
         if (c.assignedAgentId && before.assignedAgentId != c.assignedAgentId)
             afterCommit = _taken.taken(sql, conversationId);
-        return {{draft, true}, before, c, std::move(afterCommit)};
+        return {{draft, true, std::move(delivery)}, before, c, std::move(afterCommit)};
     });
 
     if (outcome.posted.created) {
-        _events.messageNew(outcome.after, outcome.posted.message);
+        if (outcome.posted.delivery) _wakeOutbox();
+        _events.messageNew(outcome.after, outcome.posted.message, outcome.posted.delivery);
         if (stateChanged(outcome.before, outcome.after)) {
             if (auto view = _database.read([&](store::Sql& sql) { return _conversations.findView(sql, conversationId); })) {
                 if (outcome.before.assignedAgentId != outcome.after.assignedAgentId) _events.conversationAssigned(*view);
@@ -173,6 +207,25 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         if (outcome.afterCommit) outcome.afterCommit();
     }
     return outcome.posted;
+}
+
+std::optional<handover::OutboxDelivery> MessageService::queueForVisitorChannel(store::Sql& sql,
+                                                                               const Conversation& conversation,
+                                                                               const Message& message) {
+    if (!conversation.visitorChannel || !conversation.visitorAddress) return std::nullopt;
+    const auto widget = _widgets.find(conversation.widgetId);
+    handover::OutboxDelivery delivery;
+    delivery.id = common::SecureRandom::uuid4();
+    delivery.kind = sdk::DeliveryKind::AgentMessage;
+    delivery.conversationId = conversation.id;
+    delivery.messageId = message.id;
+    delivery.address = conversation.visitorAddress;
+    delivery.channel = *conversation.visitorChannel;
+    delivery.destination = delivery.channel;
+    delivery.maxAttempts = widget ? widget->handover.maxAttempts : config::HandoverConfig{}.maxAttempts;
+    delivery.dueAt = delivery.createdAt = delivery.updatedAt = message.createdAt;
+    _outbox.insertDelivery(sql, delivery);
+    return delivery;
 }
 
 void MessageService::validateText(const std::string& text, const std::optional<std::string>& clientMsgId) const {
@@ -204,7 +257,12 @@ MessagePage MessageService::agentMessages(const auth::Caller& caller, const std:
         auto view = _conversations.findView(sql, conversationId);
         if (!view || !caller.canSee(view->conversation.widgetId)) throw ApiError::notFound("conversation");
         if (!beforeSeq && !afterSeq) beforeSeq = view->conversation.lastSeq + 1;
-        return page(sql, conversationId, beforeSeq, afterSeq, limit);
+        auto result = page(sql, conversationId, beforeSeq, afterSeq, limit);
+        if (!result.messages.empty()) {
+            result.deliveries = byMessage(_outbox.messageDeliveries(sql, conversationId, result.messages.front().seq,
+                                                                    result.messages.back().seq));
+        }
+        return result;
     });
 }
 

@@ -9,6 +9,8 @@ namespace switchboard::core::events::names {
 
 // Conversations and their messages (ConversationEvents).
 inline constexpr std::string_view MessageNew = "message:new";
+/// How a message's delivery to the visitor's external channel stands now (queued, sent, delivered, read, failed).
+inline constexpr std::string_view MessageStatus = "message:status";
 inline constexpr std::string_view ConversationNew = "conversation:new";
 inline constexpr std::string_view ConversationUpdated = "conversation:updated";
 inline constexpr std::string_view ConversationAssigned = "conversation:assigned";

@@ -25,8 +25,10 @@ void ContactOptOuts::record(const std::string& channel, const std::string& addre
 
 std::optional<std::string> ContactOptOuts::refusal(store::Sql& sql, const std::string& channel,
                                                    const sdk::Recipient& recipient) {
-    const auto phone = ContactIdentity::key(recipient.visitor.phone);
-    const auto email = ContactIdentity::key(recipient.visitor.email);
+    // A delivery to the visitor's address on the channel goes there only; others reach them by phone or email.
+    const bool toAddress = !recipient.address.empty();
+    const auto phone = ContactIdentity::key(toAddress ? recipient.address : recipient.visitor.phone);
+    const auto email = toAddress ? std::string() : ContactIdentity::key(recipient.visitor.email);
     if (phone.empty() && email.empty()) return std::nullopt;
     // One indexed look-up. Keys are never empty, so "" matches nothing.
     if (!store::ContactOptOutRepository().containsEither(sql, channel, phone, email)) return std::nullopt;

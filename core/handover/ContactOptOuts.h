@@ -21,8 +21,9 @@ public:
     /// The contact at `address` opted out of `channel` (`optedOut`) or back in. Thread-safe.
     void record(const std::string& channel, const std::string& address, bool optedOut);
 
-    /// Why a delivery of `channel` to `recipient` may not go (the contact opted out), or nothing when it may. Read in
-    /// the caller's transaction: the outbox asks it with the rest of what a delivery carries, in one read.
+    /// Why a delivery of `channel` to `recipient` may not go (the contact opted out), or nothing when it may: by the
+    /// recipient's `address` when the delivery goes there (an agent's message), else by the visitor's phone and
+    /// email. Read in the caller's transaction: the outbox asks it with the rest of what a delivery carries.
     static std::optional<std::string> refusal(store::Sql& sql, const std::string& channel,
                                               const sdk::Recipient& recipient);
 

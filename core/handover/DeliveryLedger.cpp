@@ -163,8 +163,8 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         _repository.saveDelivery(sql, *delivery);
     }
     if (!recorded) _repository.insertAttempt(sql, record(*delivery));
-    if (!request) {
-        request = _repository.findRequest(sql, delivery->requestId);
+    if (!request && delivery->requestId) {
+        request = _repository.findRequest(sql, *delivery->requestId);
         if (!request) return std::nullopt;
         statusBefore = request->status;
         bool allFailed = false;
@@ -177,9 +177,9 @@ std::optional<DeliveryLedger::Booked> DeliveryLedger::bookIn(store::Sql& sql, co
         _repository.saveRequest(sql, *request);
     }
     if (!result.threadReference.empty()) {
-        _threads.save(sql, request->conversationId, delivery->channel, result.threadReference, now);
+        _threads.save(sql, delivery->conversationId, delivery->channel, result.threadReference, now);
     }
-    return Booked{*delivery, *request, request->status != statusBefore};
+    return Booked{*delivery, request, request && request->status != statusBefore};
 }
 
 HandoverRequest DeliveryLedger::retry(const std::string& requestId, std::int64_t extraAttempts) {

@@ -18,9 +18,9 @@
 namespace switchboard::core::handover {
 
 /// Books what an attempt at a delivery did, in one transaction: the attempt row, the delivery's new state
-/// (delivered, due again after `retryDelayMs`, or failed for good once `max_attempts` are spent) and the request's
-/// status (`notified` on its first delivery, `completed` when the channel confirmed a person, `failed` once all of
-/// its deliveries failed).
+/// (delivered, due again after `retryDelayMs`, or failed for good once `max_attempts` are spent) and, for a
+/// delivery that carries a handover request, the request's status (`notified` on its first delivery, `completed`
+/// when the channel confirmed a person, `failed` once all of its deliveries failed).
 ///
 /// An attempt that brings the delivery and request as they were when it was claimed is booked on them without
 /// reading them again; a write finds out when they changed since, and the booking then goes by what is stored.
@@ -47,7 +47,8 @@ public:
 
     struct Booked {
         OutboxDelivery delivery;
-        HandoverRequest request;
+        /// The handover request the delivery carries, if it carries one.
+        std::optional<HandoverRequest> request;
         /// The request's status changed.
         bool requestChanged = false;
     };

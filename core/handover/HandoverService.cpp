@@ -66,9 +66,10 @@ const config::HandoverMethod& chooseMethod(const config::HandoverConfig& handove
 HandoverService::HandoverService(store::Database& database, const config::WidgetRegistry& widgets,
                                  const common::Clock& clock, limits::RateLimiter& limiter,
                                  conversation::ConversationEvents& events, HandoverEvents& handoverEvents,
+                                 const conversation::VisitorChannels& visitorChannels,
                                  std::function<void()> wakeOutbox)
     : _database(database), _widgets(widgets), _clock(clock), _limiter(limiter), _events(events),
-      _handoverEvents(handoverEvents), _wakeOutbox(std::move(wakeOutbox)) {}
+      _handoverEvents(handoverEvents), _visitorChannels(visitorChannels), _wakeOutbox(std::move(wakeOutbox)) {}
 
 std::string HandoverService::destinationOf(const config::HandoverMethod& method) {
     if (auto url = method.settings.find("url"); url != method.settings.end()) {
@@ -133,6 +134,7 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
         OutboxDelivery delivery;
         delivery.id = common::SecureRandom::uuid4();
         delivery.requestId = draft.id;
+        delivery.conversationId = draft.conversationId;
         delivery.channel = method.channel;
         delivery.destination = destinationOf(method);
         delivery.maxAttempts = widget->handover.maxAttempts;
@@ -141,6 +143,11 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
 
         conversation::ConversationStateMachine::moveTo(*conversation, conversation::ConversationStatus::Pending);
         conversation->handoverMethod = method.name;
+        // A channel that reaches visitors carries the conversation on: agents' replies go there from now on.
+        if (const auto reach = _visitorChannels.reach(method.channel, draft.visitorEmail, draft.visitorPhone)) {
+            conversation->visitorChannel = reach->channel;
+            conversation->visitorAddress = reach->address;
+        }
         conversation->updatedAt = conversation->activityAt = now;
         _conversations.save(sql, *conversation);
         changed = _conversations.findView(sql, conversation->id);

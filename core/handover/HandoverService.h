@@ -5,6 +5,7 @@
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/Visitor.h"
+#include "core/conversation/VisitorChannels.h"
 #include "core/handover/HandoverAsk.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/handover/HandoverRequest.h"
@@ -38,7 +39,8 @@ public:
 
     HandoverService(store::Database& database, const config::WidgetRegistry& widgets, const common::Clock& clock,
                     limits::RateLimiter& limiter, conversation::ConversationEvents& events,
-                    HandoverEvents& handoverEvents, std::function<void()> wakeOutbox);
+                    HandoverEvents& handoverEvents, const conversation::VisitorChannels& visitorChannels,
+                    std::function<void()> wakeOutbox);
 
     HandoverAnswer request(const conversation::Visitor& visitor, const HandoverAsk& ask);
 
@@ -55,6 +57,7 @@ private:
     limits::RateLimiter& _limiter;
     conversation::ConversationEvents& _events;
     HandoverEvents& _handoverEvents;
+    const conversation::VisitorChannels& _visitorChannels;
     std::function<void()> _wakeOutbox;
     store::HandoverRepository _requests;
     store::ConversationRepository _conversations;

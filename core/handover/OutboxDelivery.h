@@ -2,6 +2,7 @@
 
 #include "core/handover/DeliveryStatus.h"
 
+#include <switchboard/sdk/DeliveryKind.h>
 #include <switchboard/sdk/ProviderStatus.h>
 
 #include <cstdint>
@@ -10,11 +11,19 @@
 
 namespace switchboard::core::handover {
 
-/// One row of the outbox: carrying a handover request to one channel instance, attempt after attempt.
+/// One row of the outbox: carrying something of a conversation to one channel instance, attempt after attempt: a
+/// handover request, or an agent's message for a visitor reached through the channel.
 struct OutboxDelivery {
     /// Also the idempotency id receivers see (`webhook-id`).
     std::string id;
-    std::string requestId;
+    sdk::DeliveryKind kind = sdk::DeliveryKind::HandoverRequested;
+    std::string conversationId;
+    /// The handover request it carries; set for `handover_requested` only.
+    std::optional<std::string> requestId;
+    /// The message it carries (`agent_message`).
+    std::optional<std::string> messageId;
+    /// Where the channel reaches the visitor, for the kinds that go to the visitor (`agent_message`).
+    std::optional<std::string> address;
     std::string channel;
     std::string destination;
     DeliveryStatus status = DeliveryStatus::Pending;

@@ -282,45 +282,52 @@ void OutboxWorker::finished() {
     _changed.notify_all();
 }
 
-sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const OutboxDelivery& delivery,
-                                     std::optional<std::string>& refusal) const {
+sdk::Delivery OutboxWorker::describe(const store::ClaimedDelivery& claimed, std::optional<std::string>& refusal) const {
+    const auto& [delivery, request] = claimed;
     sdk::Delivery out;
     out.id = delivery.id;
     out.attempt = static_cast<int>(delivery.attempts + 1);
-    out.kind = sdk::DeliveryKind::HandoverRequested;
-    out.occurredAtMs = request.createdAt;
-    out.requestId = request.id;
-    out.method = request.method;
-    out.widgetId = request.widgetId;
-    out.conversationId = request.conversationId;
-    out.recipient.visitor = {request.visitorName.value_or(""), request.visitorEmail.value_or(""),
-                             request.visitorPhone.value_or("")};
-    if (request.visitorMessage) {
-        // What the visitor wrote when asking is kept with the request, not among the conversation's messages.
-        sdk::ConversationMessage asked;
-        asked.id = request.id;
-        asked.senderType = sdk::SenderType::Visitor;
-        asked.senderName = out.recipient.visitor.name;
-        asked.text = *request.visitorMessage;
-        asked.sentAtMs = request.createdAt;
-        out.messages.push_back(std::move(asked));
+    out.kind = delivery.kind;
+    out.conversationId = delivery.conversationId;
+    if (request) {
+        out.occurredAtMs = request->createdAt;
+        out.requestId = request->id;
+        out.method = request->method;
+        out.widgetId = request->widgetId;
+        out.recipient.visitor = {request->visitorName.value_or(""), request->visitorEmail.value_or(""),
+                                 request->visitorPhone.value_or("")};
+        if (request->visitorMessage) {
+            // What the visitor wrote when asking is kept with the request, not among the conversation's messages.
+            sdk::ConversationMessage asked;
+            asked.id = request->id;
+            asked.senderType = sdk::SenderType::Visitor;
+            asked.senderName = out.recipient.visitor.name;
+            asked.text = *request->visitorMessage;
+            asked.sentAtMs = request->createdAt;
+            out.messages.push_back(std::move(asked));
+        }
     }
-    auto context = _database.read([&](store::Sql& sql) {
-        return DeliveryContextReader::read(sql, request.conversationId, delivery.channel, out.kind, out.recipient);
-    });
-    if (context.refusal) {
-        refusal = std::move(context.refusal);
-        return out;
-    }
-    out.history = std::move(context.history);
-    out.threadReference = std::move(context.threadReference);
-    refusal = "the widget no longer has the handover method \"" + request.method + "\"";
-    if (const auto widget = _widgets.find(request.widgetId)) {
+    refusal = _database.read([&](store::Sql& sql) { return DeliveryContextReader::read(sql, delivery, out); });
+    if (refusal) return out;
+    const auto widget = _widgets.find(out.widgetId);
+    if (request) {
+        refusal = "the widget no longer has the handover method \"" + request->method + "\"";
+        if (!widget) return out;
         for (const auto& method : widget->handover.methods) {
-            if (method.name != request.method) continue;
+            if (method.name != request->method) continue;
             out.methodSettings = method.settings;
             refusal.reset();
         }
+        return out;
+    }
+    // Other kinds go through the widget's handover method backed by this channel instance, if it has one, for the
+    // settings that differ per widget (a sender number, a from address).
+    if (!widget) return out;
+    for (const auto& method : widget->handover.methods) {
+        if (method.channel != delivery.channel) continue;
+        out.method = method.name;
+        out.methodSettings = method.settings;
+        break;
     }
     return out;
 }
@@ -328,7 +335,10 @@ sdk::Delivery OutboxWorker::describe(const HandoverRequest& request, const Outbo
 void OutboxWorker::logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const {
     const auto& delivery = booked.delivery;
     const bool givenUp = delivery.status == DeliveryStatus::Failed;
-    logger().warning("request %s, delivery %s through %s, attempt %s of %s: %s: %s", booked.request.id, delivery.id,
+    const auto subject = booked.request ? "request " + booked.request->id
+                                        : std::string(sdk::toString(delivery.kind)) + " of conversation " +
+                                              delivery.conversationId;
+    logger().warning("%s, delivery %s through %s, attempt %s of %s: %s: %s", subject, delivery.id,
                      delivery.channel, std::to_string(delivery.attempts), std::to_string(delivery.maxAttempts),
                      std::string(AttemptOutcomeNames.name(givenUp ? sdk::DeliveryResult::Outcome::Failed
                                                                   : sdk::DeliveryResult::Outcome::Retry)),
@@ -344,7 +354,7 @@ void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
     };
     try {
         std::optional<std::string> refusal;
-        const auto described = describe(request, delivery, refusal);
+        const auto described = describe(claimed, refusal);
         const auto startedAt = _clock.nowMs();
         const auto started = std::chrono::steady_clock::now();
         const auto result = refusal ? sdk::DeliveryResult::failed(*refusal) : _deliver(delivery.channel, described);

@@ -116,8 +116,7 @@ private:
     void logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const;
     /// What the channel is handed, read in one transaction; `refusal` says why it may not be handed over at all
     /// (the recipient opted out of the channel, the widget no longer has the method), and the attempt then fails.
-    sdk::Delivery describe(const HandoverRequest& request, const OutboxDelivery& delivery,
-                           std::optional<std::string>& refusal) const;
+    sdk::Delivery describe(const store::ClaimedDelivery& claimed, std::optional<std::string>& refusal) const;
     /// The channel call to `destination` is over; `callMs` is how long it took, when a call was made.
     void callEnded(const std::string& destination, std::optional<double> callMs);
     /// The attempt is booked (or given up): its thread is free.

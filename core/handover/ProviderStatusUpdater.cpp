@@ -15,8 +15,9 @@ std::optional<std::string> orNull(const std::string& text) {
 } // namespace
 
 ProviderStatusUpdater::ProviderStatusUpdater(store::Database& database, const common::Clock& clock,
-                                             HandoverEvents& events)
-    : _database(database), _clock(clock), _events(events) {}
+                                             HandoverEvents& events,
+                                             conversation::MessageStatusAnnouncer& messageStatuses)
+    : _database(database), _clock(clock), _events(events), _messageStatuses(messageStatuses) {}
 
 sdk::StatusUpdate ProviderStatusUpdater::update(const std::string& channel, const std::string& providerId,
                                                 sdk::ProviderStatus status, const std::string& errorCode,
@@ -40,11 +41,15 @@ sdk::StatusUpdate ProviderStatusUpdater::update(const std::string& channel, cons
             delivery->providerErrorCode = orNull(errorCode.substr(0, MaxErrorCodeBytes));
             delivery->providerErrorText = orNull(DeliveryLedger::excerpt(errorText));
             if (_repository.saveProviderStatus(sql, *delivery, before)) {
-                return {sdk::StatusUpdate::Applied, delivery, _repository.findRequest(sql, delivery->requestId)};
+                auto request = delivery->requestId ? _repository.findRequest(sql, *delivery->requestId) : std::nullopt;
+                return {sdk::StatusUpdate::Applied, delivery, std::move(request)};
             }
         }
     });
-    if (change.delivery && change.request) _events.deliveryStatusChanged(*change.request, *change.delivery);
+    if (change.delivery) {
+        if (change.request) _events.deliveryStatusChanged(*change.request, *change.delivery);
+        _messageStatuses.changed(*change.delivery);
+    }
     return change.answer;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Clock.h"
+#include "core/conversation/MessageStatusAnnouncer.h"
 #include "core/handover/HandoverEvents.h"
 #include "core/store/Database.h"
 #include "core/store/HandoverRepository.h"
@@ -19,7 +20,8 @@ public:
     /// Longest error code and text kept of a provider's callback.
     static constexpr std::size_t MaxErrorCodeBytes = 64;
 
-    ProviderStatusUpdater(store::Database& database, const common::Clock& clock, HandoverEvents& events);
+    ProviderStatusUpdater(store::Database& database, const common::Clock& clock, HandoverEvents& events,
+                          conversation::MessageStatusAnnouncer& messageStatuses);
 
     /// A callback of channel instance `channel`; `errorCode` and `errorText` may be empty. Thread-safe.
     sdk::StatusUpdate update(const std::string& channel, const std::string& providerId, sdk::ProviderStatus status,
@@ -29,6 +31,7 @@ private:
     store::Database& _database;
     const common::Clock& _clock;
     HandoverEvents& _events;
+    conversation::MessageStatusAnnouncer& _messageStatuses;
     store::HandoverRepository _repository;
 };
 

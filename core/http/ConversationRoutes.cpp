@@ -83,7 +83,7 @@ void ConversationRoutes::listMessages(HttpRequest& request, HttpResponse& respon
     auto page = _messages.agentMessages(caller, request.pathParam("id"), before, after,
                                         QueryParams::limit(request, 50, conversation::MessageService::MaxPageSize));
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
-    json->set("messages", ConversationJson::messages(page.messages));
+    json->set("messages", ConversationJson::agentMessages(page.messages, page.deliveries));
     json->set("has_more", page.hasMore);
     response.json(200, json);
 }
@@ -93,7 +93,7 @@ void ConversationRoutes::reply(HttpRequest& request, HttpResponse& response) {
     auto body = JsonBody::read(request);
     auto posted = _messages.postAgentMessage(caller, request.pathParam("id"), body.requireString("text"),
                                              body.optString("client_msg_id"));
-    response.json(posted.created ? 201 : 200, ConversationJson::message(posted.message));
+    response.json(posted.created ? 201 : 200, ConversationJson::agentMessage(posted.message, posted.delivery));
 }
 
 void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
@@ -110,11 +110,12 @@ void ConversationRoutes::read(HttpRequest& request, HttpResponse& response) {
 void ConversationRoutes::patch(HttpRequest& request, HttpResponse& response) {
     auto caller = _guard.require(request);
     auto body = JsonBody::read(request);
-    body.requireAnyOf({"priority", "tags", "subject"});
+    body.requireAnyOf({"priority", "tags", "subject", "visitor_channel"});
     conversation::ConversationChanges changes;
     changes.priority = body.optString("priority");
     changes.tags = body.optStringArray("tags");
     changes.subject = body.optString("subject");
+    if (body.contains("visitor_channel")) changes.visitorChannel = body.optString("visitor_channel");
     response.json(200, _toJson(_conversations.update(caller, request.pathParam("id"), changes)));
 }
 

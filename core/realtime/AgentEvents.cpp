@@ -60,14 +60,15 @@ void AgentEvents::sendMessage(EventCall& call) const {
                           const auto posted = _services.messages.postAgentMessage(
                               caller, body.requireString("conversation_id"), body.requireString("text"),
                               body.optString("client_msg_id"));
-                          return Poco::Dynamic::Var(conversation::ConversationJson::message(posted.message));
+                          return Poco::Dynamic::Var(
+                              conversation::ConversationJson::agentMessage(posted.message, posted.delivery));
                       });
 }
 
 void AgentEvents::sync(EventCall& call) const {
     _answers.onWorker(call.loop, call.connection, call.ackId,
                       [this, caller = call.connection.identity->agent, args = call.args] {
-                          return Poco::Dynamic::Var(MessagePageJson::object(_services.messages.agentMessages(
+                          return Poco::Dynamic::Var(MessagePageJson::agentObject(_services.messages.agentMessages(
                               caller, args.body().requireString("conversation_id"), std::nullopt,
                               args.count("after_seq", 0), conversation::MessageService::MaxPageSize)));
                       });

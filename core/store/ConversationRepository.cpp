@@ -20,7 +20,7 @@ const std::string OpenStatuses = sqlLiterals(conversation::ConversationStatusNam
                                              {ConversationStatus::Bot, ConversationStatus::Pending,
                                               ConversationStatus::Active});
 
-constexpr std::size_t ConversationColumnCount = 22; // as listed in conversationColumns()
+constexpr std::size_t ConversationColumnCount = 24; // as listed in conversationColumns()
 
 std::string conversationColumns(const std::string& a) {
     std::string out;
@@ -28,7 +28,7 @@ std::string conversationColumns(const std::string& a) {
          {"id", "widget_id", "visitor_id", "status", "priority", "assigned_agent_id", "subject", "rating", "feedback",
           "handover_method", "last_seq", "unread_by_agent", "unread_by_visitor", "last_message_text",
           "last_message_sender", "first_message_at", "first_response_at", "last_message_at", "resolved_at",
-          "activity_at", "created_at", "updated_at"}) {
+          "activity_at", "created_at", "updated_at", "visitor_channel", "visitor_address"}) {
         if (!out.empty()) out += ", ";
         out += a + "." + column;
     }
@@ -59,6 +59,8 @@ conversation::Conversation conversationFromRow(const Row& row) {
     c.activityAt = row.int64(19);
     c.createdAt = row.int64(20);
     c.updatedAt = row.int64(21);
+    c.visitorChannel = row.optText(22);
+    c.visitorAddress = row.optText(23);
     return c;
 }
 
@@ -94,11 +96,13 @@ void ConversationRepository::save(Sql& sql, const conversation::Conversation& c)
     sql.run("UPDATE conversations SET status = ?, priority = ?, assigned_agent_id = ?, subject = ?, rating = ?, "
             "feedback = ?, handover_method = ?, last_seq = ?, unread_by_agent = ?, unread_by_visitor = ?, "
             "last_message_text = ?, last_message_sender = ?, first_message_at = ?, first_response_at = ?, "
-            "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ? WHERE id = ?",
+            "last_message_at = ?, resolved_at = ?, activity_at = ?, updated_at = ?, visitor_channel = ?, "
+            "visitor_address = ? WHERE id = ?",
             {conversation::toString(c.status), c.priority, param(c.assignedAgentId), param(c.subject), param(c.rating),
              param(c.feedback), param(c.handoverMethod), c.lastSeq, c.unreadByAgent, c.unreadByVisitor,
              param(c.lastMessageText), param(c.lastMessageSender), param(c.firstMessageAt), param(c.firstResponseAt),
-             param(c.lastMessageAt), param(c.resolvedAt), c.activityAt, c.updatedAt, c.id});
+             param(c.lastMessageAt), param(c.resolvedAt), c.activityAt, c.updatedAt, param(c.visitorChannel),
+             param(c.visitorAddress), c.id});
 }
 
 void ConversationRepository::saveMessageTotals(Sql& sql, const conversation::Conversation& c) {

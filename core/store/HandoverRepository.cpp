@@ -50,18 +50,24 @@ HandoverRequest requestFromRow(const Row& row) { return requestAt(row, 0); }
 /// What the outbox writes of a delivery.
 const std::string DeliveryColumns =
     "id, request_id, channel, destination, status, attempts, max_attempts, due_at, lease_owner, lease_until, "
-    "last_error, response_code, response_excerpt, provider_id, created_at, delivered_at, failed_at, updated_at";
+    "last_error, response_code, response_excerpt, provider_id, created_at, delivered_at, failed_at, updated_at, kind, "
+    "conversation_id, message_id, address";
 
 /// What is read of a delivery: also what its provider's status callbacks wrote, which only saveProviderStatus writes.
 const std::string DeliveryReadColumns =
     DeliveryColumns + ", provider_status, provider_status_at, provider_error_code, provider_error_text";
 
-constexpr std::size_t DeliveryColumnCount = 22;
+constexpr std::size_t DeliveryColumnCount = 26;
 
 std::optional<sdk::ProviderStatus> providerStatusOf(const std::optional<std::string>& name) {
     if (!name) return std::nullopt;
     if (const auto status = sdk::parseProviderStatus(*name)) return status;
     throw std::runtime_error("unknown provider status '" + *name + "' in the database");
+}
+
+sdk::DeliveryKind kindOf(const std::string& name) {
+    if (const auto kind = sdk::deliveryKindFromString(name)) return *kind;
+    throw std::runtime_error("unknown delivery kind '" + name + "' in the database");
 }
 
 std::optional<std::string> providerStatusName(const std::optional<sdk::ProviderStatus>& status) {
@@ -73,7 +79,7 @@ std::optional<std::string> providerStatusName(const std::optional<sdk::ProviderS
 OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     OutboxDelivery d;
     d.id = row.text(at++);
-    d.requestId = row.text(at++);
+    d.requestId = row.optText(at++);
     d.channel = row.text(at++);
     d.destination = row.text(at++);
     d.status = handover::DeliveryStatusNames.stored(row.text(at++), "delivery status");
@@ -90,6 +96,10 @@ OutboxDelivery deliveryAt(const Row& row, std::size_t at) {
     d.deliveredAt = row.optInt64(at++);
     d.failedAt = row.optInt64(at++);
     d.updatedAt = row.int64(at++);
+    d.kind = kindOf(row.text(at++));
+    d.conversationId = row.text(at++);
+    d.messageId = row.optText(at++);
+    d.address = row.optText(at++);
     d.providerStatus = providerStatusOf(row.optText(at++));
     d.providerStatusAt = row.optInt64(at++);
     d.providerErrorCode = row.optText(at++);
@@ -107,9 +117,12 @@ std::string qualified(const std::string& columns, const std::string& table) {
     return out;
 }
 
-/// A delivery and its request, from the columns DeliveryReadColumns then RequestColumns.
+/// A delivery and its request (none for kinds other than a handover request's), from the columns
+/// DeliveryReadColumns then RequestColumns.
 ClaimedDelivery claimedFromRow(const Row& row) {
-    return {deliveryAt(row, 0), requestAt(row, DeliveryColumnCount)};
+    ClaimedDelivery claimed{deliveryAt(row, 0), std::nullopt};
+    if (!row.isNull(DeliveryColumnCount)) claimed.request = requestAt(row, DeliveryColumnCount);
+    return claimed;
 }
 
 const std::string ClaimedColumns = qualified(DeliveryReadColumns, "d") + ", " + qualified(RequestColumns, "r");
@@ -267,12 +280,12 @@ std::vector<HandoverRequest> HandoverRepository::listRequests(Sql& sql, const Ha
 
 void HandoverRepository::insertDelivery(Sql& sql, const OutboxDelivery& d) {
     sql.run("INSERT INTO deliveries (" + DeliveryColumns +
-                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {d.id, d.requestId, d.channel, d.destination, handover::toString(d.status), d.attempts, d.maxAttempts,
-             d.dueAt,
-             param(d.leaseOwner), param(d.leaseUntil), param(d.lastError), param(d.responseCode),
-             param(d.responseExcerpt), param(d.providerId), d.createdAt, param(d.deliveredAt), param(d.failedAt),
-             d.updatedAt});
+                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {d.id, param(d.requestId), d.channel, d.destination, handover::toString(d.status), d.attempts,
+             d.maxAttempts, d.dueAt, param(d.leaseOwner), param(d.leaseUntil), param(d.lastError),
+             param(d.responseCode), param(d.responseExcerpt), param(d.providerId), d.createdAt, param(d.deliveredAt),
+             param(d.failedAt), d.updatedAt, std::string(sdk::toString(d.kind)), d.conversationId,
+             param(d.messageId), param(d.address)});
 }
 
 void HandoverRepository::saveDelivery(Sql& sql, const OutboxDelivery& d) {
@@ -331,6 +344,14 @@ std::vector<OutboxDelivery> HandoverRepository::deliveriesOf(Sql& sql, const std
         deliveryFromRow);
 }
 
+std::vector<OutboxDelivery> HandoverRepository::messageDeliveries(Sql& sql, const std::string& conversationId,
+                                                                 std::int64_t fromSeq, std::int64_t toSeq) {
+    static const std::string text = "SELECT " + qualified(DeliveryReadColumns, "d") +
+                                    " FROM deliveries AS d JOIN messages AS m ON m.id = d.message_id "
+                                    "WHERE d.conversation_id = ? AND m.seq BETWEEN ? AND ? ORDER BY d.created_at, d.id";
+    return all<OutboxDelivery>(sql.run(text, {conversationId, fromSeq, toSeq}), deliveryFromRow);
+}
+
 std::vector<DueDelivery> HandoverRepository::dueDeliveries(Sql& sql, std::int64_t nowMs, std::size_t limit,
                                                            const std::vector<std::string>& busyDestinations) {
     // One text for any set of busy destinations, so that the statement stays prepared: they come as one
@@ -367,11 +388,9 @@ std::vector<ClaimedDelivery> HandoverRepository::claimAll(Sql& sql, const std::v
         // One round trip per delivery, returning what its attempt needs. By id one at a time rather than a set:
         // a generic plan for a set, made while the tables were small, would scan them whole.
         static const std::string text =
-            "UPDATE deliveries AS d SET lease_owner = ?, lease_until = ? FROM handover_requests AS r "
-            "WHERE d.id = ? AND r.id = d.request_id AND " +
-            byIdOnly("d.status = " + PendingDelivery +
-                     " AND d.due_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)") +
-            " RETURNING " + ClaimedColumns;
+            "WITH d AS (UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE id = ? AND " +
+            byIdOnly(ClaimableNow) + " RETURNING " + DeliveryReadColumns + ") SELECT " + ClaimedColumns +
+            " FROM d LEFT JOIN handover_requests AS r ON r.id = d.request_id";
         for (const auto& id : deliveryIds) {
             const auto result = sql.run(text, {owner, leaseUntil, id, nowMs, nowMs});
             if (!result.rows.empty()) claimed.push_back(claimedFromRow(Row(result, 0)));
@@ -379,7 +398,7 @@ std::vector<ClaimedDelivery> HandoverRepository::claimAll(Sql& sql, const std::v
         return claimed;
     }
     static const std::string select = "SELECT " + ClaimedColumns +
-                                      " FROM deliveries AS d JOIN handover_requests AS r ON r.id = d.request_id "
+                                      " FROM deliveries AS d LEFT JOIN handover_requests AS r ON r.id = d.request_id "
                                       "WHERE d.id = ?";
     for (const auto& id : deliveryIds) {
         if (!claim(sql, id, owner, leaseUntil, nowMs)) continue;

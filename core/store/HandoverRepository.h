@@ -28,10 +28,10 @@ struct DueDelivery {
     std::string destination;
 };
 
-/// A delivery this node holds the lease on, with its request: what an attempt at it needs.
+/// A delivery this node holds the lease on, with its handover request if it carries one: what an attempt needs.
 struct ClaimedDelivery {
     handover::OutboxDelivery delivery;
-    handover::HandoverRequest request;
+    std::optional<handover::HandoverRequest> request;
 };
 
 /// What `saveBooking` wrote.
@@ -76,6 +76,9 @@ public:
     bool saveProviderStatus(Sql& sql, const handover::OutboxDelivery& delivery,
                             const std::optional<sdk::ProviderStatus>& expected);
     std::vector<handover::OutboxDelivery> deliveriesOf(Sql& sql, const std::string& requestId);
+    /// The deliveries of the conversation's messages numbered `fromSeq` to `toSeq`, oldest first.
+    std::vector<handover::OutboxDelivery> messageDeliveries(Sql& sql, const std::string& conversationId,
+                                                            std::int64_t fromSeq, std::int64_t toSeq);
 
     /// Pending deliveries due at `nowMs` and not leased, oldest due first, skipping `busyDestinations`.
     std::vector<DueDelivery> dueDeliveries(Sql& sql, std::int64_t nowMs, std::size_t limit,

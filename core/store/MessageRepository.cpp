@@ -10,7 +10,7 @@ namespace switchboard::core::store {
 namespace {
 
 const char* const Columns = "id, conversation_id, seq, sender_type, sender_id, sender_name, text, client_msg_id, "
-                            "created_at, read_by_agent_at, read_by_visitor_at";
+                            "created_at, read_by_agent_at, read_by_visitor_at, attachments";
 
 conversation::Message fromRow(const Row& row) {
     conversation::Message m;
@@ -25,6 +25,7 @@ conversation::Message fromRow(const Row& row) {
     m.createdAt = row.int64(8);
     m.readByAgentAt = row.optInt64(9);
     m.readByVisitorAt = row.optInt64(10);
+    m.attachments = conversation::MessageAttachment::fromText(row.optText(11).value_or(""));
     return m;
 }
 
@@ -37,11 +38,12 @@ std::pair<std::string, std::string> readTarget(MessageRepository::Reader reader)
 } // namespace
 
 bool MessageRepository::insert(Sql& sql, const conversation::Message& m) {
+    const auto attachments = conversation::MessageAttachment::toText(m.attachments);
     return sql.run("INSERT INTO messages (id, conversation_id, seq, sender_type, sender_id, sender_name, text, "
-                   "client_msg_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "client_msg_id, created_at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT (conversation_id, client_msg_id) DO NOTHING",
                    {m.id, m.conversationId, m.seq, m.senderType, param(m.senderId), param(m.senderName), m.text,
-                    param(m.clientMsgId), m.createdAt})
+                    param(m.clientMsgId), m.createdAt, attachments.empty() ? QueryParam() : QueryParam(std::string_view(attachments))})
                .changed == 1;
 }
 
@@ -50,6 +52,13 @@ std::optional<conversation::Message> MessageRepository::findByClientMsgId(Sql& s
     static const std::string select =
         std::string("SELECT ") + Columns + " FROM messages WHERE conversation_id = ? AND client_msg_id = ?";
     const auto result = sql.run(select, {conversationId, clientMsgId});
+    if (result.rows.empty()) return std::nullopt;
+    return fromRow(Row(result, 0));
+}
+
+std::optional<conversation::Message> MessageRepository::find(Sql& sql, const std::string& id) {
+    static const std::string select = std::string("SELECT ") + Columns + " FROM messages WHERE id = ?";
+    const auto result = sql.run(select, {id});
     if (result.rows.empty()) return std::nullopt;
     return fromRow(Row(result, 0));
 }

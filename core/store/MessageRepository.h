@@ -18,6 +18,7 @@ public:
     /// Inserts unless the conversation already holds a message with the same client_msg_id; the unique
     /// constraint decides, so concurrent retries cannot both get in. Returns false when it was a duplicate.
     bool insert(Sql& sql, const conversation::Message& message);
+    std::optional<conversation::Message> find(Sql& sql, const std::string& id);
     std::optional<conversation::Message> findByClientMsgId(Sql& sql, const std::string& conversationId,
                                                            const std::string& clientMsgId);
     /// Up to `limit` messages with seq > afterSeq, ascending.

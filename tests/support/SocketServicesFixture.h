@@ -5,6 +5,7 @@
 #include "core/common/Clock.h"
 #include "core/conversation/ConversationService.h"
 #include "core/conversation/MessageService.h"
+#include "core/conversation/VisitorChannels.h"
 #include "core/handover/HandoverCompletion.h"
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
@@ -38,11 +39,12 @@ struct SocketServicesFixture {
           events(bus),
           handoverEvents(bus),
           handoverCompletion(clock, handoverEvents),
-          messages(*database, widgets, clock, limiter, events, handoverCompletion, 2000),
+          // No conversation here has a visitor channel, so nothing is queued for the outbox.
+          messages(*database, widgets, clock, limiter, events, handoverCompletion, 2000, [] {}),
           sessions(*database, widgets, clock, limiter, events, messages),
           conversations(*database, clock, events,
                         [this](core::store::Sql& sql, const std::string& id) { return agents.findById(sql, id); },
-                        handoverCompletion),
+                        handoverCompletion, visitorChannels),
           hasher(core::auth::PasswordHasher::Strength::Fast),
           auth(*database, hasher, clock, limiter, core::config::AuthConfig{}, bus),
           visitorPresence(clock, bus, presenceConfig, [](const std::string&, std::int64_t) {}),
@@ -88,6 +90,7 @@ struct SocketServicesFixture {
     core::store::AgentRepository agents;
     core::handover::HandoverEvents handoverEvents;
     core::handover::HandoverCompletion handoverCompletion;
+    core::conversation::VisitorChannels visitorChannels;
     core::conversation::MessageService messages;
     core::conversation::WidgetSessionService sessions;
     core::conversation::ConversationService conversations;

@@ -21,7 +21,7 @@ conversation::ConversationView resolvedView() {
     return view;
 }
 
-TEST(ConversationEventsTest, TheVisitorHearsANewMessageWhole) {
+TEST(ConversationEventsTest, TheVisitorHearsANewMessageAndAgentsAlsoHowItsDeliveryToTheVisitorsChannelStands) {
     switchboard::tests::RecordingEventBus bus;
     conversation::ConversationEvents events(bus);
     conversation::Message message;
@@ -29,11 +29,40 @@ TEST(ConversationEventsTest, TheVisitorHearsANewMessageWhole) {
     message.conversationId = "c-1";
     message.senderType = "agent";
     message.text = "hello";
+    conversation::MessageDelivery delivery;
+    delivery.id = "d-1";
+    delivery.messageId = "m-1";
+    delivery.channel = "whatsapp";
     events.messageNew(resolvedView().conversation, message);
+    events.messageNew(resolvedView().conversation, message, delivery);
+    const auto published = bus.events();
+    ASSERT_EQ(published.size(), 2u);
+    EXPECT_EQ(published[0].name, names::MessageNew);
+    EXPECT_EQ(published[0].visitorPayload->getValue<std::string>("text"), "hello");
+    EXPECT_FALSE(published[0].visitorPayload->has("delivery"));
+    EXPECT_TRUE(published[0].payload->isNull("delivery"));
+    EXPECT_EQ(published[0].payload->getValue<std::string>("text"), "hello");
+    EXPECT_FALSE(published[1].visitorPayload->has("delivery"));
+    EXPECT_EQ(published[1].payload->getObject("delivery")->getValue<std::string>("status"), "queued");
+    EXPECT_EQ(published[1].payload->getObject("delivery")->getValue<std::string>("channel"), "whatsapp");
+}
+
+TEST(ConversationEventsTest, AMessagesDeliveryStatusGoesToAgentsOnly) {
+    switchboard::tests::RecordingEventBus bus;
+    conversation::ConversationEvents events(bus);
+    conversation::MessageDelivery delivery;
+    delivery.id = "d-1";
+    delivery.messageId = "m-1";
+    delivery.channel = "whatsapp";
+    delivery.status = conversation::MessageDeliveryStatus::Read;
+    events.messageStatus(resolvedView().conversation, delivery);
     const auto published = bus.events();
     ASSERT_EQ(published.size(), 1u);
-    EXPECT_EQ(published[0].name, names::MessageNew);
-    EXPECT_EQ(published[0].visitorPayload, published[0].payload);
+    EXPECT_EQ(published[0].name, names::MessageStatus);
+    EXPECT_EQ(published[0].visitorPayload, nullptr);
+    EXPECT_EQ(published[0].payload->getValue<std::string>("message_id"), "m-1");
+    EXPECT_EQ(published[0].payload->getValue<std::string>("conversation_id"), resolvedView().conversation.id);
+    EXPECT_EQ(published[0].payload->getObject("delivery")->getValue<std::string>("status"), "read");
 }
 
 TEST(ConversationEventsTest, OfTheEndOfTheConversationTheVisitorHearsOnlyWhichOneAndItsStatus) {

@@ -3,9 +3,12 @@
 #include "core/conversation/WidgetSessionService.h"
 #include "core/events/LocalEventBus.h"
 #include "core/store/AgentRepository.h"
+#include "core/store/HandoverRepository.h"
 #include "tests/support/MessageServicesFixture.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace switchboard::core;
 using switchboard::tests::MessageServicesFixture;
@@ -163,11 +166,11 @@ TEST_F(MessageServiceTest, AnInboundMessageIsStoredOnceInTheConversationOfItsWid
     inbound.text = "Replying on WhatsApp";
     inbound.externalId = "SM123";
     published.clear();
-    const auto first = messages.postInboundMessage(conversationId, inbound);
+    const auto first = messages.postInboundMessage(conversationId, inbound, std::nullopt);
     EXPECT_TRUE(first.created);
     EXPECT_EQ(first.message.senderType, "visitor");
     EXPECT_EQ(first.message.senderName, "Ada on WhatsApp");
-    const auto again = messages.postInboundMessage(conversationId, inbound); // the provider called back twice
+    const auto again = messages.postInboundMessage(conversationId, inbound, std::nullopt); // the provider called back twice
     EXPECT_FALSE(again.created);
     EXPECT_EQ(again.message.id, first.message.id);
     EXPECT_EQ(published, std::vector<std::string>{"message:new"});
@@ -175,9 +178,89 @@ TEST_F(MessageServiceTest, AnInboundMessageIsStoredOnceInTheConversationOfItsWid
     inbound.widgetId = "other";
     inbound.externalId = "SM124";
     try {
-        messages.postInboundMessage(conversationId, inbound);
+        messages.postInboundMessage(conversationId, inbound, std::nullopt);
         FAIL() << "expected a 404";
     } catch (const common::ApiError& e) {
         EXPECT_EQ(e.status(), 404); // the conversation is not that widget's
     }
+}
+
+namespace {
+
+/// Posts an inbound message from `address` through `channel` into the conversation.
+sdk::InboundMessage whatsappReply(const std::string& text, const std::string& externalId) {
+    sdk::InboundMessage inbound;
+    inbound.widgetId = "demo";
+    inbound.address = "whatsapp:+447700900123";
+    inbound.text = text;
+    inbound.externalId = externalId;
+    return inbound;
+}
+
+} // namespace
+
+TEST_F(MessageServiceTest, AnInboundMessageThroughAChannelThatReachesVisitorsMakesItTheVisitorChannel) {
+    const auto session = startVisitor();
+    const auto& conversationId = session.view.conversation.id;
+    const conversation::VisitorChannels::Reach whatsapp{"whatsapp", "WhatsApp", "whatsapp:+447700900123"};
+    published.clear();
+    messages.postInboundMessage(conversationId, whatsappReply("hi there", "wamid.1"), whatsapp);
+    const auto stored = *database->read([&](store::Sql& sql) { return store::ConversationRepository().find(sql, conversationId); });
+    EXPECT_EQ(stored.visitorChannel, "whatsapp");
+    EXPECT_EQ(stored.visitorAddress, "whatsapp:+447700900123");
+    // Agents hear of the change with the message.
+    EXPECT_NE(std::find(published.begin(), published.end(), "conversation:updated"), published.end());
+}
+
+TEST_F(MessageServiceTest, AnAgentsReplyToAVisitorOnAnExternalChannelIsQueuedOnceForItInTheSameTransaction) {
+    const auto session = startVisitor();
+    const auto& conversationId = session.view.conversation.id;
+    messages.postInboundMessage(conversationId, whatsappReply("hi there", "wamid.1"),
+                                conversation::VisitorChannels::Reach{"whatsapp", "WhatsApp", "whatsapp:+447700900123"});
+    const auto wakesBefore = outboxWakes;
+
+    const auto posted = messages.postAgentMessage(agent(), conversationId, "Hello Ada", std::string("c-1"));
+    ASSERT_TRUE(posted.delivery);
+    EXPECT_EQ(posted.delivery->status, conversation::MessageDeliveryStatus::Queued);
+    EXPECT_EQ(posted.delivery->channel, "whatsapp");
+    EXPECT_EQ(posted.delivery->messageId, posted.message.id);
+    EXPECT_EQ(outboxWakes, wakesBefore + 1);
+    const auto queued = database->read([&](store::Sql& sql) {
+        return store::HandoverRepository().messageDeliveries(sql, conversationId, 0, posted.message.seq);
+    });
+    ASSERT_EQ(queued.size(), 1u);
+    EXPECT_EQ(queued[0].kind, sdk::DeliveryKind::AgentMessage);
+    EXPECT_EQ(queued[0].messageId, posted.message.id);
+    EXPECT_EQ(queued[0].address, "whatsapp:+447700900123");
+    EXPECT_EQ(queued[0].requestId, std::nullopt);
+    EXPECT_EQ(queued[0].dueAt, clock.nowMs());
+
+    // A retried submission is the same message with the same delivery, not a second one.
+    const auto again = messages.postAgentMessage(agent(), conversationId, "Hello Ada", std::string("c-1"));
+    EXPECT_FALSE(again.created);
+    ASSERT_TRUE(again.delivery);
+    EXPECT_EQ(again.delivery->id, posted.delivery->id);
+    EXPECT_EQ(database->read([&](store::Sql& sql) {
+                  return store::HandoverRepository().messageDeliveries(sql, conversationId, 0, 100);
+              }).size(),
+              1u);
+    // The agents' page shows it beside the message; the visitor's inbound message has none.
+    const auto page = messages.agentMessages(agent(), conversationId, std::nullopt, std::nullopt, 10);
+    ASSERT_EQ(page.deliveries.size(), 1u);
+    EXPECT_EQ(page.deliveries.at(posted.message.id).id, posted.delivery->id);
+}
+
+TEST_F(MessageServiceTest, NothingIsQueuedForAVisitorReachedInTheWidgetOnlyNorForTheVisitorsOwnMessages) {
+    const auto session = startVisitor();
+    const auto& conversationId = session.view.conversation.id;
+    const auto reply = messages.postAgentMessage(agent(), conversationId, "Hello", std::nullopt);
+    EXPECT_FALSE(reply.delivery);
+    messages.postInboundMessage(conversationId, whatsappReply("hi there", "wamid.1"),
+                                conversation::VisitorChannels::Reach{"whatsapp", "WhatsApp", "whatsapp:+447700900123"});
+    const auto own = messages.postVisitorMessage(session.view.visitor, conversationId, "and from the widget", std::nullopt);
+    EXPECT_FALSE(own.delivery);
+    EXPECT_EQ(outboxWakes, 0u);
+    EXPECT_TRUE(database->read([&](store::Sql& sql) {
+                    return store::HandoverRepository().messageDeliveries(sql, conversationId, 0, 100);
+                }).empty());
 }

@@ -7,6 +7,7 @@ namespace names = switchboard::core::events::names;
 // Clients (the widget, the portal, any socket.io-client) listen for these names: they must not change.
 TEST(EventNamesTest, AreTheRealTimeContractsNames) {
     EXPECT_EQ(names::MessageNew, "message:new");
+    EXPECT_EQ(names::MessageStatus, "message:status");
     EXPECT_EQ(names::ConversationNew, "conversation:new");
     EXPECT_EQ(names::ConversationUpdated, "conversation:updated");
     EXPECT_EQ(names::ConversationAssigned, "conversation:assigned");

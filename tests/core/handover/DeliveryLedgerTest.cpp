@@ -66,10 +66,10 @@ TEST_F(DeliveryLedgerTest, ADeliveryMarksTheRequestNotified) {
     EXPECT_EQ(booked->delivery.deliveredAt, clock.nowMs());
     EXPECT_EQ(booked->delivery.providerId, "evt_1");
     EXPECT_FALSE(booked->delivery.leaseUntil.has_value());
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
-    EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
-    EXPECT_EQ(booked->request.responseCode, 204);
-    EXPECT_EQ(booked->request.attempts, 1);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Notified);
+    EXPECT_EQ(booked->request->notifiedAt, clock.nowMs());
+    EXPECT_EQ(booked->request->responseCode, 204);
+    EXPECT_EQ(booked->request->attempts, 1);
 
     const auto log = attempts();
     ASSERT_EQ(log.size(), 1u);
@@ -84,9 +84,9 @@ TEST_F(DeliveryLedgerTest, AConfirmedDeliveryCompletesTheRequest) {
     auto result = Result::delivered();
     result.completed = true;
     const auto booked = book(result);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Completed);
-    EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
-    EXPECT_EQ(booked->request.completedAt, clock.nowMs());
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Completed);
+    EXPECT_EQ(booked->request->notifiedAt, clock.nowMs());
+    EXPECT_EQ(booked->request->completedAt, clock.nowMs());
 }
 
 TEST_F(DeliveryLedgerTest, ARetryIsDueAfterTheDelayUntilMaxAttemptsThenTheRequestFails) {
@@ -98,17 +98,17 @@ TEST_F(DeliveryLedgerTest, ARetryIsDueAfterTheDelayUntilMaxAttemptsThenTheReques
     EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Pending);
     EXPECT_EQ(booked->delivery.dueAt, clock.nowMs() + 10'000);
     EXPECT_EQ(booked->delivery.lastError, "HTTP 503 from crm.example.com");
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Pending);
-    EXPECT_EQ(booked->request.lastError, "HTTP 503 from crm.example.com");
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Pending);
+    EXPECT_EQ(booked->request->lastError, "HTTP 503 from crm.example.com");
 
     book(result);
     booked = book(result); // the third of max_attempts 3
     EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(booked->delivery.failedAt, clock.nowMs());
     EXPECT_TRUE(booked->requestChanged);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
-    EXPECT_EQ(booked->request.attempts, 3);
-    EXPECT_EQ(booked->request.responseExcerpt, "maintenance");
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Failed);
+    EXPECT_EQ(booked->request->attempts, 3);
+    EXPECT_EQ(booked->request->responseExcerpt, "maintenance");
 
     const auto log = attempts();
     ASSERT_EQ(log.size(), 3u);
@@ -122,7 +122,7 @@ TEST_F(DeliveryLedgerTest, AFailureForGoodFailsAtOnce) {
     const auto booked = book(Result::failed("HTTP 410 from crm.example.com: the endpoint is gone"));
     EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
     EXPECT_EQ(booked->delivery.attempts, 1);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Failed);
 }
 
 TEST_F(DeliveryLedgerTest, ADeliveryNoLongerPendingIsNotBookedTwice) {
@@ -142,9 +142,9 @@ TEST_F(DeliveryLedgerTest, BookingOnWhatWasClaimedGivesWhatBookingOnAFreshReadGi
     EXPECT_TRUE(booked->requestChanged);
     EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Delivered);
     EXPECT_EQ(booked->delivery.attempts, 1);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
-    EXPECT_EQ(booked->request.notifiedAt, clock.nowMs());
-    EXPECT_EQ(booked->request.attempts, 1);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Notified);
+    EXPECT_EQ(booked->request->notifiedAt, clock.nowMs());
+    EXPECT_EQ(booked->request->attempts, 1);
     EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Delivered);
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
     EXPECT_EQ(requestById(requestId).responseCode, 200);
@@ -159,8 +159,8 @@ TEST_F(DeliveryLedgerTest, AClaimedDeliveryBookedSinceIsBookedOnWhatIsStored) {
     const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
     ASSERT_TRUE(booked);
     EXPECT_EQ(booked->delivery.attempts, 2);
-    EXPECT_EQ(booked->request.attempts, 2);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Notified);
+    EXPECT_EQ(booked->request->attempts, 2);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Notified);
     const auto log = attempts();
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].attempt, 2);
@@ -174,9 +174,9 @@ TEST_F(DeliveryLedgerTest, ARequestCompletedSinceTheClaimStaysCompleted) {
     const auto booked = bookClaimed(claimed, claimedRequest, Result::delivered());
     ASSERT_TRUE(booked);
     EXPECT_FALSE(booked->requestChanged);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Completed);
-    EXPECT_FALSE(booked->request.notifiedAt.has_value());
-    EXPECT_EQ(booked->request.attempts, 1);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Completed);
+    EXPECT_FALSE(booked->request->notifiedAt.has_value());
+    EXPECT_EQ(booked->request->attempts, 1);
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Completed);
     EXPECT_EQ(deliveriesOf(requestId).at(0).status, handover::DeliveryStatus::Delivered);
 }
@@ -188,7 +188,7 @@ TEST_F(DeliveryLedgerTest, AClaimedDeliveryThatGivesUpFailsTheRequest) {
     ASSERT_TRUE(booked);
     EXPECT_TRUE(booked->requestChanged);
     EXPECT_EQ(booked->delivery.status, handover::DeliveryStatus::Failed);
-    EXPECT_EQ(booked->request.status, handover::HandoverStatus::Failed);
+    EXPECT_EQ(booked->request->status, handover::HandoverStatus::Failed);
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Failed);
 }
 
@@ -210,7 +210,7 @@ TEST_F(DeliveryLedgerTest, AttemptsBookedFromManyThreadsAtOnceAreEachBookedOnce)
         ASSERT_TRUE(booked[i]) << i;
         EXPECT_EQ(booked[i]->delivery.id, deliveryIds[i]);
         EXPECT_EQ(booked[i]->delivery.status, handover::DeliveryStatus::Delivered);
-        EXPECT_EQ(booked[i]->request.status, handover::HandoverStatus::Notified);
+        EXPECT_EQ(booked[i]->request->status, handover::HandoverStatus::Notified);
         EXPECT_EQ(database->read([&](store::Sql& sql) { return repository.attemptsOf(sql, deliveryIds[i]); }).size(),
                   1u);
     }

@@ -4,6 +4,7 @@
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationEvents.h"
 #include "core/conversation/Visitor.h"
+#include "core/conversation/VisitorChannels.h"
 #include "core/events/LocalEventBus.h"
 #include "core/handover/HandoverCompletion.h"
 #include "core/handover/HandoverEvents.h"
@@ -22,17 +23,26 @@
 namespace switchboard::tests {
 
 /// A migrated database, a widget "demo" with handover methods portal, webhook (url, requires name and email) and
-/// sms (requires phone), and the services a handover needs; `published` collects event names.
+/// sms (requires phone), and the services a handover needs; `published` collects event names. The sms instance
+/// reaches visitors by phone (`visitorChannels`).
 class HandoverFixture : public ::testing::Test {
 protected:
     HandoverFixture()
         : widgets({demoWidget()}),
           limiter(clock),
           conversationEvents(bus),
+          visitorChannels(smsReachesVisitors()),
           handoverEvents(bus),
-          service(*database, widgets, clock, limiter, conversationEvents, handoverEvents, [this] { ++wakes; }),
+          service(*database, widgets, clock, limiter, conversationEvents, handoverEvents, visitorChannels,
+                  [this] { ++wakes; }),
           completion(clock, handoverEvents) {
         bus.subscribe([this](const core::events::Event& event) { published.push_back(event.name); });
+    }
+
+    static core::conversation::VisitorChannels smsReachesVisitors() {
+        core::conversation::VisitorChannels channels;
+        channels.add("sms", "SMS", sdk::VisitorReach::Phone);
+        return channels;
     }
 
     static core::config::WidgetConfig demoWidget() {
@@ -117,6 +127,7 @@ protected:
     core::limits::RateLimiter limiter;
     core::events::LocalEventBus bus;
     core::conversation::ConversationEvents conversationEvents;
+    core::conversation::VisitorChannels visitorChannels;
     core::handover::HandoverEvents handoverEvents;
     int wakes = 0;
     core::handover::HandoverService service;

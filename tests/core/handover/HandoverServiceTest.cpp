@@ -166,3 +166,22 @@ TEST_F(HandoverServiceTest, RetryIsForAdminsAndOnlyForFailedRequests) {
 }
 
 } // namespace
+
+TEST_F(HandoverServiceTest, AHandoverToAChannelThatReachesVisitorsMakesItTheVisitorChannelAndOtherChannelsDoNot) {
+    auto seeded = seed();
+    auto sms = ask(seeded, "sms");
+    sms.visitorPhone = "+447700900123";
+    const auto answer = service.request(seeded.visitor, sms);
+    const auto stored = *database->read(
+        [&](store::Sql& sql) { return store::ConversationRepository().find(sql, seeded.conversationId); });
+    EXPECT_EQ(stored.visitorChannel, "sms");
+    EXPECT_EQ(stored.visitorAddress, "+447700900123");
+    EXPECT_EQ(deliveriesOf(answer.request.id).at(0).conversationId, seeded.conversationId);
+
+    const auto other = seed(conversation::ConversationStatus::Bot, "2");
+    service.request(other.visitor, ask(other, "webhook"));
+    const auto untouched = *database->read(
+        [&](store::Sql& sql) { return store::ConversationRepository().find(sql, other.conversationId); });
+    EXPECT_EQ(untouched.visitorChannel, std::nullopt);
+    EXPECT_EQ(untouched.visitorAddress, std::nullopt);
+}

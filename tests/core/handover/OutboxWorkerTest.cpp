@@ -66,6 +66,33 @@ protected:
         return service.request(seeded.visitor, ask(seeded, method)).request.id;
     }
 
+    /// Grace's message "Your order ships today" in the conversation, queued for the sms instance to `address` as
+    /// MessageService queues an agent's reply to a visitor reached there.
+    conversation::Message queueAgentMessage(const std::string& conversationId, const std::string& suffix,
+                                            const std::string& address) {
+        conversation::Message message;
+        message.id = "message-" + suffix;
+        message.conversationId = conversationId;
+        message.seq = 1;
+        message.senderType = "agent";
+        message.senderName = "Grace";
+        message.text = "Your order ships today";
+        message.createdAt = clock.nowMs();
+        handover::OutboxDelivery queued;
+        queued.id = "delivery-" + suffix;
+        queued.kind = sdk::DeliveryKind::AgentMessage;
+        queued.conversationId = conversationId;
+        queued.messageId = message.id;
+        queued.address = address;
+        queued.channel = queued.destination = "sms";
+        queued.dueAt = queued.createdAt = queued.updatedAt = clock.nowMs();
+        database->write([&](store::Sql& sql) {
+            store::MessageRepository().insert(sql, message);
+            repository.insertDelivery(sql, queued);
+        });
+        return message;
+    }
+
     bool awaitBooked(std::size_t count) {
         std::unique_lock lock(_bookedMutex);
         return _bookedChanged.wait_for(lock, std::chrono::seconds(10), [&] { return booked_.size() >= count; });
@@ -109,7 +136,7 @@ TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBoo
     EXPECT_EQ(delivery.occurredAtMs, clock.nowMs());
 
     ASSERT_EQ(booked_.size(), 1u);
-    EXPECT_EQ(booked_[0].request.status, handover::HandoverStatus::Notified);
+    EXPECT_EQ(booked_[0].request->status, handover::HandoverStatus::Notified);
     EXPECT_EQ(requestById(requestId).status, handover::HandoverStatus::Notified);
     EXPECT_EQ(outbox->dispatchDue(), 0u); // nothing left
 }
@@ -223,7 +250,7 @@ TEST_F(OutboxWorkerTest, ASlowDestinationGetsNoMoreThanItsShareAndOthersStillGo)
         settings());
     EXPECT_EQ(outbox->dispatchDue(), 3u); // two to the slow receiver (its share), one sms
     ASSERT_TRUE(awaitBooked(1));
-    EXPECT_EQ(booked_[0].request.id, smsRequest);
+    EXPECT_EQ(booked_[0].request->id, smsRequest);
     EXPECT_EQ(outbox->dispatchDue(), 0u); // the third webhook waits for the receiver, not for capacity
     // Both webhook calls are held at the receiver; the sms attempt may still be on its thread, past its booking.
     EXPECT_GE(outbox->inFlight(), 2u);
@@ -397,3 +424,72 @@ TEST_F(OutboxWorkerTest, ADeliveredAttemptIsNotLoggedAsAProblem) {
 }
 
 } // namespace
+
+TEST_F(OutboxWorkerTest, AnAgentsMessageGoesToTheVisitorsAddressWithTheMessageAndNoRequest) {
+    const auto seeded = seed(conversation::ConversationStatus::Active, "m");
+    const auto message = queueAgentMessage(seeded.conversationId, "1", "whatsapp:+447700900123");
+
+    std::vector<sdk::Delivery> calls;
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery& delivery) {
+            calls.push_back(delivery);
+            auto result = Result::delivered();
+            result.providerId = "SM1";
+            return result;
+        },
+        settings());
+    EXPECT_EQ(outbox->dispatchDue(), 1u);
+    ASSERT_TRUE(awaitBooked(1));
+    outbox->waitIdle();
+
+    ASSERT_EQ(calls.size(), 1u);
+    const auto& delivery = calls[0];
+    EXPECT_EQ(delivery.kind, sdk::DeliveryKind::AgentMessage);
+    EXPECT_EQ(delivery.requestId, "");
+    EXPECT_EQ(delivery.conversationId, seeded.conversationId);
+    EXPECT_EQ(delivery.widgetId, "demo");
+    EXPECT_EQ(delivery.recipient.address, "whatsapp:+447700900123");
+    EXPECT_EQ(delivery.recipient.visitor.name, "Ada Lovelace");
+    ASSERT_EQ(delivery.messages.size(), 1u);
+    EXPECT_EQ(delivery.messages[0].id, message.id);
+    EXPECT_EQ(delivery.messages[0].text, "Your order ships today");
+    EXPECT_EQ(delivery.messages[0].senderType, sdk::SenderType::Agent);
+    EXPECT_EQ(delivery.messages[0].senderName, "Grace");
+    EXPECT_TRUE(delivery.history.empty());
+    // The settings of the widget's method backed by the same channel instance.
+    EXPECT_EQ(delivery.method, "sms");
+    EXPECT_EQ(delivery.occurredAtMs, message.createdAt);
+
+    ASSERT_EQ(booked_.size(), 1u);
+    EXPECT_FALSE(booked_[0].request);
+    EXPECT_FALSE(booked_[0].requestChanged);
+    EXPECT_EQ(booked_[0].delivery.status, handover::DeliveryStatus::Delivered);
+    EXPECT_EQ(booked_[0].delivery.providerId, "SM1");
+    EXPECT_EQ(booked_[0].delivery.messageId, "message-1");
+}
+
+TEST_F(OutboxWorkerTest, AnAgentsMessageToAnAddressThatOptedOutFailsWithoutCallingTheChannel) {
+    const auto seeded = seed(conversation::ConversationStatus::Active, "o");
+    queueAgentMessage(seeded.conversationId, "2", "whatsapp:+447700900555");
+    // The address it goes to opted out, not the visitor's other contact details.
+    handover::ContactOptOuts(*database, clock).record("sms", "+447700900555", true);
+
+    std::atomic<int> calls{0};
+    auto outbox = worker(
+        [&](const std::string&, const sdk::Delivery&) {
+            ++calls;
+            return Result::delivered();
+        },
+        settings());
+    LogCapture logs("outbox");
+    outbox->dispatchDue();
+    ASSERT_TRUE(awaitBooked(1));
+    outbox->waitIdle();
+    EXPECT_EQ(calls.load(), 0);
+    EXPECT_EQ(booked_[0].delivery.status, handover::DeliveryStatus::Failed);
+    EXPECT_EQ(booked_[0].delivery.lastError, "the contact opted out of sms");
+    const auto lines = logs.lines();
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_NE(lines[0].text.find("agent_message of conversation " + seeded.conversationId), std::string::npos)
+        << lines[0].text;
+}

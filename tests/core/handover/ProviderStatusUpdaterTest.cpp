@@ -14,7 +14,9 @@ namespace {
 
 class ProviderStatusUpdaterTest : public HandoverFixture {
 protected:
-    ProviderStatusUpdaterTest() : ledger(*database, clock), updater(*database, clock, handoverEvents) {
+    ProviderStatusUpdaterTest()
+        : ledger(*database, clock), messageStatuses(*database, conversationEvents),
+          updater(*database, clock, handoverEvents, messageStatuses) {
         bus.subscribe([this](const events::Event& event) {
             if (event.name == events::names::DeliveryStatus) statusEvents.push_back(event);
         });
@@ -29,6 +31,7 @@ protected:
     handover::OutboxDelivery delivery() { return deliveriesOf(requestId).at(0); }
 
     handover::DeliveryLedger ledger;
+    conversation::MessageStatusAnnouncer messageStatuses;
     handover::ProviderStatusUpdater updater;
     std::string requestId;
     std::string deliveryId;

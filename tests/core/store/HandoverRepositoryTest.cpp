@@ -58,8 +58,9 @@ TEST_F(HandoverRepositoryTest, ClaimingASetTakesWhatIsFreeAndBringsTheRequests) 
     EXPECT_EQ(claimed[0].delivery.id, second);
     EXPECT_EQ(claimed[0].delivery.leaseOwner, "node-a");
     EXPECT_EQ(claimed[0].delivery.leaseUntil, now + 1000);
-    EXPECT_EQ(claimed[0].request.id, secondRequest);
-    EXPECT_EQ(claimed[0].request.method, "sms");
+    ASSERT_TRUE(claimed[0].request);
+    EXPECT_EQ(claimed[0].request->id, secondRequest);
+    EXPECT_EQ(claimed[0].request->method, "sms");
     EXPECT_EQ(deliveriesOf(firstRequest).at(0).leaseOwner, "node-b");
 }
 
@@ -137,7 +138,7 @@ TEST_F(HandoverRepositoryTest, AProviderStatusIsWrittenOnlyOverTheStatusItWasRea
     EXPECT_FALSE(write([&](store::Sql& sql) { return repository.saveProviderStatus(sql, *found, std::nullopt); }));
     EXPECT_TRUE(write(
         [&](store::Sql& sql) { return repository.saveProviderStatus(sql, *found, sdk::ProviderStatus::Sent); }));
-    const auto stored = deliveriesOf(delivery.requestId).at(0);
+    const auto stored = deliveriesOf(*delivery.requestId).at(0);
     EXPECT_EQ(stored.providerStatus, sdk::ProviderStatus::Delivered);
     EXPECT_EQ(stored.providerStatusAt, clock.nowMs());
     EXPECT_EQ(stored.providerErrorCode, "none");
