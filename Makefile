@@ -53,7 +53,8 @@ run: build
 # Message throughput over HTTP, then the real-time endpoint, then signed-webhook deliveries (each runs even if one
 # before it fails); bench-socket runs only the real-time one.
 bench: build
-	@status=0; bench/run || status=1; bench/socket-run || status=1; bench/webhook-run || status=1; exit $$status
+	@status=0; bench/run || status=1; bench/socket-run || status=1; bench/webhook-run || status=1; \
+		bench/agent-message-run || status=1; exit $$status
 
 bench-socket: build
 	@bench/socket-run
