@@ -6,12 +6,10 @@
 //   backlog  the channel holds its calls while --backlog replies are posted, then lets go: the drain is timed;
 //   live     replies posted at --rate per second for --live-s seconds: from the reply's request to its "sent".
 // Prints figures and a RESULT line for scripts; fails when a reply is never sent.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { Hub } from '../tests/integration/lib/hub.mjs';
+import { relayPluginDir } from '../tests/integration/lib/relay.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -28,14 +26,11 @@ const connections = Number(options.connections);
 const liveRate = Number(options.rate);
 const liveSeconds = Number(options['live-s']);
 
-const bin = resolve(process.env.SWITCHBOARD_BIN ?? 'build/bin/switchboard');
-const pluginDir = mkdtempSync(join(tmpdir(), 'switchboard-agent-message-bench-'));
-for (const name of ['webhook.so', 'portal.so']) copyFileSync(join(dirname(bin), '../plugins', name), join(pluginDir, name));
-copyFileSync(join(dirname(bin), '../test-plugins/relay/relay.so'), join(pluginDir, 'relay.so'));
+const plugins = relayPluginDir();
 
 const hub = new Hub({
   hub: {
-    plugin_dir: pluginDir,
+    plugin_dir: plugins.dir,
     channels: { relay: { plugin: 'relay' } },
     log: { level: 'warning' },
     rate_limits: { requests_per_ip_per_minute: 100_000_000 },
@@ -164,5 +159,5 @@ try {
 } finally {
   socket?.disconnect();
   await hub.tearDown({ keep: process.exitCode === 1 });
-  rmSync(pluginDir, { recursive: true, force: true });
+  plugins.remove();
 }

@@ -2,22 +2,15 @@
 // plugin: delivery statuses move forward only and reach agents live, an opted-out contact gets no delivery, and a
 // contact's message lands once in their conversation, opens one, or is refused and counted, per the widget.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
+import { relayPluginDir } from './lib/relay.mjs';
 import {
   adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, post, query, visitorMessages,
 } from './lib/api.mjs';
 import { connectSocket, nextEvent } from './lib/socket.mjs';
 
-const bin = process.env.SWITCHBOARD_BIN ? resolve(process.env.SWITCHBOARD_BIN) : resolve('build/bin/switchboard');
-const pluginDir = mkdtempSync(join(tmpdir(), 'switchboard-relay-plugins-'));
-for (const name of ['webhook.so', 'portal.so']) {
-  copyFileSync(join(dirname(bin), '../plugins', name), join(pluginDir, name));
-}
-copyFileSync(join(dirname(bin), '../test-plugins/relay/relay.so'), join(pluginDir, 'relay.so'));
+const plugins = relayPluginDir();
 
 /// A provider's callback to the relay channel; resolves with the channel's plain-text answer.
 async function callback(hub, path, params) {
@@ -32,9 +25,9 @@ async function inbound(hub, params) {
 }
 
 describe('channel callbacks', () => {
-  after(() => rmSync(pluginDir, { recursive: true, force: true }));
+  after(() => plugins.remove());
   const hub = useHub({
-    hub: { plugin_dir: pluginDir, channels: { relay: { plugin: 'relay' } } },
+    hub: { plugin_dir: plugins.dir, channels: { relay: { plugin: 'relay' } } },
     widgets: {
       demo: { handover: { methods: { relay: { channel: 'relay', label: 'WhatsApp', requires: ['phone'] } } } },
       strict: {

@@ -4,28 +4,21 @@
 // exactly one `agent_message` delivery whose status agents follow live, agents can switch to "widget only", and a
 // reply committed right before a SIGKILL is still delivered after the restart.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
+import { relayPluginDir } from './lib/relay.mjs';
 import {
   adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get, initVisitor, patch,
   post, query, unique, visitorMessages,
 } from './lib/api.mjs';
 import { connectSocket, nextEvent, request } from './lib/socket.mjs';
 
-const bin = process.env.SWITCHBOARD_BIN ? resolve(process.env.SWITCHBOARD_BIN) : resolve('build/bin/switchboard');
-const pluginDir = mkdtempSync(join(tmpdir(), 'switchboard-visitor-channel-plugins-'));
-for (const name of ['webhook.so', 'portal.so']) {
-  copyFileSync(join(dirname(bin), '../plugins', name), join(pluginDir, name));
-}
-copyFileSync(join(dirname(bin), '../test-plugins/relay/relay.so'), join(pluginDir, 'relay.so'));
+const plugins = relayPluginDir();
 
 describe('the visitor\'s channel', () => {
-  after(() => rmSync(pluginDir, { recursive: true, force: true }));
+  after(() => plugins.remove());
   const hub = useHub({
-    hub: { plugin_dir: pluginDir, channels: { relay: { plugin: 'relay' } } },
+    hub: { plugin_dir: plugins.dir, channels: { relay: { plugin: 'relay' } } },
     widgets: { demo: { handover: { methods: { relay: { channel: 'relay', requires: ['phone'] } } } } },
   });
   let admin;
