@@ -19,7 +19,9 @@ export class Composer {
     this._onSent = onSent;
     this._typingSentAt = 0;
     const inputId = uid('message');
-    this.textarea = h('textarea', { id: inputId, rows: '1', placeholder: 'Write a reply…',
+    // Where the reply goes (the widget, or the visitor's channel too), read out with the box.
+    this.reach = h('p', { class: 'composer-reach', id: `${inputId}-reach` });
+    this.textarea = h('textarea', { id: inputId, rows: '1', placeholder: 'Write a reply…', 'aria-describedby': this.reach.id,
       oninput: () => this._onInput(), onkeydown: (event) => this._onKeyDown(event), onblur: () => this._stopTyping() });
     this.autocomplete = new CannedAutocomplete(this.textarea, conversation.widget_id);
     this.sendButton = h('button', { type: 'submit', class: 'send-button', 'aria-label': 'Send' }, icon('send', 18));
@@ -27,6 +29,7 @@ export class Composer {
     this.element = h('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); this.send(); } },
       this.autocomplete.listbox,
       this.notice,
+      this.reach,
       h('div', { class: 'composer-row' },
         h('label', { for: inputId, class: 'visually-hidden' }, 'Message'),
         this.textarea, this.sendButton),
@@ -41,6 +44,11 @@ export class Composer {
     this.sendButton.disabled = closed;
     this.notice.hidden = !closed;
     this.notice.textContent = closed ? 'This conversation is resolved. Reopen it to reply.' : '';
+  }
+
+  /// "Replying by WhatsApp · +447700900123", "Replying in the widget only".
+  setReach(text) {
+    this.reach.textContent = text;
   }
 
   focus() {

@@ -9,6 +9,7 @@ import { icon } from './icons.js';
 import { MessageLog } from './message-log.js';
 import { ask } from './realtime.js';
 import { session } from './session.js';
+import { reachText, VisitorChannelControl } from './visitor-channel.js';
 
 // A visitor's typing indicator is dropped if no update arrives for this long (a lost "stopped" event).
 const TYPING_TIMEOUT_MS = 6000;
@@ -23,6 +24,7 @@ export class ConversationView {
     this.log = new MessageLog(conversation.id);
     this.actions = new ConversationActions({ store, agents });
     this.composer = new Composer({ conversation, socket, log: this.log });
+    this.channel = new VisitorChannelControl({ store });
     this.title = h('h2', { class: 'conversation-title', tabindex: '-1' });
     this.statusChip = h('span', { class: 'status-chip' });
     this.viewers = h('p', { class: 'viewers', 'aria-live': 'polite' });
@@ -37,6 +39,7 @@ export class ConversationView {
           h('button', { type: 'button', class: 'icon-button panel-toggle', 'aria-label': 'Visitor details', onclick: onTogglePanel },
             icon('panel'))),
         this.actions.toolbar,
+        this.channel.element,
         this.actions.tags),
       this.log.element,
       this.typing,
@@ -64,9 +67,11 @@ export class ConversationView {
     }
   }
 
-  /// After a reconnect: back into the room, then everything after the last seq held.
+  /// After a reconnect: back into the room, the newest page again (its delivery statuses may have moved), then
+  /// everything after the last seq held.
   async catchUp() {
     await this._join();
+    await this.log.refreshLatest();
     let afterSeq = this.log.lastSeq;
     for (let page = 0; page < 20; page += 1) {
       const { messages, has_more: hasMore } = await ask(this._socket, 'agent:sync', { conversation_id: this._id, after_seq: afterSeq });
@@ -82,6 +87,8 @@ export class ConversationView {
     this.statusChip.textContent = capitalise(conversation.status);
     this.statusChip.className = `status-chip status-${conversation.status}`;
     this.actions.render(conversation);
+    this.channel.render(conversation);
+    this.composer.setReach(reachText(conversation));
     this.composer.setClosed(['resolved', 'closed'].includes(conversation.status));
   }
 
@@ -108,6 +115,11 @@ export class ConversationView {
     } catch {
       // The badge stays; the next message or opening tries again.
     }
+  }
+
+  /// message:status: the delivery of one of the conversation's messages to the visitor's channel moved.
+  onMessageStatus(messageId, delivery) {
+    this.log.setDelivery(messageId, delivery);
   }
 
   onVisitorTyping(isTyping) {

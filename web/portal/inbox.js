@@ -44,6 +44,9 @@ export class Inbox {
     const socket = this._socket;
     for (const event of CONVERSATION_EVENTS) socket.on(event, ({ conversation }) => conversation && this.store.upsert(conversation));
     socket.on('message:new', (message) => this._onMessage(message));
+    socket.on('message:status', ({ conversation_id: id, message_id: messageId, delivery }) => {
+      if (id === this.view?.conversationId && delivery) this.view.onMessageStatus(messageId, delivery);
+    });
     socket.on('visitor:typing', ({ conversation_id: id, is_typing: isTyping }) => {
       if (id === this.view?.conversationId) this.view.onVisitorTyping(isTyping);
     });

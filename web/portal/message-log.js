@@ -1,7 +1,9 @@
 // A conversation's messages: the newest page first, older pages when the agent scrolls up, live messages, the
-// agent's own replies shown at once and confirmed by the hub, and catch-up after a reconnect. Messages are
-// keyed by seq (the hub numbers them without gaps) and replies by client_msg_id, so nothing shows twice.
+// agent's own replies shown at once and confirmed by the hub, the delivery status of those that go to the visitor
+// through an external channel, and catch-up after a reconnect. Messages are keyed by seq (the hub numbers them
+// without gaps) and replies by client_msg_id, so nothing shows twice.
 import { api } from './api.js';
+import { DeliveryStatuses, deliveryNode } from './delivery-status.js';
 import { h, replaceChildren } from './dom.js';
 import { clockTime, dayLabel, fullTime } from './format.js';
 
@@ -14,6 +16,7 @@ export class MessageLog {
     this._conversationId = conversationId;
     this._bySeq = new Map();
     this._pending = new Map(); // client_msg_id → { text, failed, retry }
+    this._deliveries = new DeliveryStatuses();
     this.hasOlder = false;
     this._loadingOlder = false;
     this.olderButton = h('button', { type: 'button', class: 'button ghost small', onclick: () => this.loadOlder() },
@@ -34,10 +37,26 @@ export class MessageLog {
 
   async loadLatest() {
     replaceChildren(this.top, h('p', { class: 'muted center' }, 'Loading messages…'));
-    const page = await api.messages(this._conversationId, { limit: PAGE_SIZE });
-    for (const message of page.messages) this._bySeq.set(message.seq, message);
+    const page = await this._fetchPage({ limit: PAGE_SIZE });
     this.hasOlder = page.has_more;
     this._render('bottom');
+  }
+
+  /// After a reconnect: the newest page again, for the delivery statuses and read marks that moved meanwhile.
+  async refreshLatest() {
+    await this._fetchPage({ limit: PAGE_SIZE });
+    this._render(this._nearBottom() ? 'bottom' : 'keep-top');
+  }
+
+  async _fetchPage(params) {
+    const page = await api.messages(this._conversationId, params);
+    for (const message of page.messages) this._keep(message);
+    return page;
+  }
+
+  /// Stores a message with the latest delivery status known for it.
+  _keep(message) {
+    this._bySeq.set(message.seq, this._deliveries.apply(message));
   }
 
   async loadOlder() {
@@ -46,8 +65,7 @@ export class MessageLog {
     this.olderButton.disabled = true;
     this.olderButton.textContent = 'Loading…';
     try {
-      const page = await api.messages(this._conversationId, { before_seq: this.firstSeq, limit: PAGE_SIZE });
-      for (const message of page.messages) this._bySeq.set(message.seq, message);
+      const page = await this._fetchPage({ before_seq: this.firstSeq, limit: PAGE_SIZE });
       this.hasOlder = page.has_more;
       this._render('keep-bottom-distance');
     } finally {
@@ -61,10 +79,19 @@ export class MessageLog {
   add(message) {
     if (message.conversation_id !== this._conversationId) return false;
     const known = this._bySeq.has(message.seq);
-    this._bySeq.set(message.seq, message);
+    this._keep(message);
     if (message.client_msg_id) this._pending.delete(message.client_msg_id);
     this._render(this._nearBottom() ? 'bottom' : 'keep-top');
     return !known;
+  }
+
+  /// A message's delivery status moved (message:status); the message may not have arrived yet.
+  setDelivery(messageId, delivery) {
+    const latest = this._deliveries.record(messageId, delivery);
+    const message = [...this._bySeq.values()].find((known) => known.id === messageId);
+    if (!message || message.delivery === latest) return;
+    this._bySeq.set(message.seq, { ...message, delivery: latest });
+    this._render('keep-top');
   }
 
   addPending(clientMsgId, text) {
@@ -131,12 +158,14 @@ function messageNode(message) {
     return h('div', { class: 'message from-system', dataset: { seq: message.seq } }, h('span', {}, message.text));
   }
   const sender = message.sender_name || (message.sender_type === 'bot' ? 'Bot' : message.sender_type === 'agent' ? 'Agent' : 'Visitor');
-  return h('div', { class: `message ${SENDER_CLASS[message.sender_type] ?? ''}`, dataset: { seq: message.seq } },
+  return h('div', { class: `message ${SENDER_CLASS[message.sender_type] ?? ''}${message.delivery ? ' has-delivery' : ''}`,
+    dataset: { seq: message.seq } },
     h('div', { class: 'bubble' }, message.text),
     h('div', { class: 'message-meta' },
       h('span', {}, sender),
       h('time', { datetime: message.created_at, title: fullTime(message.created_at) }, clockTime(message.created_at)),
-      message.sender_type === 'agent' && message.read_by_visitor_at ? h('span', { class: 'read-mark' }, 'Seen') : null));
+      message.sender_type === 'agent' && message.read_by_visitor_at ? h('span', { class: 'read-mark' }, 'Seen') : null,
+      message.delivery ? deliveryNode(message.delivery) : null));
 }
 
 function pendingNode(clientMsgId, pending) {
