@@ -4,24 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
-import { relayPluginDir } from './lib/relay.mjs';
+import { relayCallback, relayPluginDir } from './lib/relay.mjs';
 import {
-  adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, post, query, visitorMessages,
+  adminToken, conversation, createAgent, eventually, expectStatus, get, initVisitor, post, visitorMessages,
 } from './lib/api.mjs';
 import { connectSocket, nextEvent } from './lib/socket.mjs';
 
 const plugins = relayPluginDir();
 
-/// A provider's callback to the relay channel; resolves with the channel's plain-text answer.
-async function callback(hub, path, params) {
-  const res = await post(hub, `/api/channels/relay/inbound/${path}${query(params)}`, '');
-  assert.equal(res.status, 200, res.text);
-  return res.text;
-}
 
 /// The contact's message through the relay channel: [kind, conversation id, opened|existing, reason].
 async function inbound(hub, params) {
-  return (await callback(hub, 'message', params)).split('|');
+  return (await relayCallback(hub, 'message', params)).split('|');
 }
 
 describe('channel callbacks', () => {
@@ -74,7 +68,7 @@ describe('channel callbacks', () => {
     const socket = await connectSocket(hub, { token: agent.token });
     try {
       const live = nextEvent(socket, 'delivery:status', (e) => e.delivery_id === delivery.id);
-      assert.equal(await callback(hub, 'status', { provider_id: delivery.provider_id, status: 'delivered' }), 'applied');
+      assert.equal(await relayCallback(hub, 'status', { provider_id: delivery.provider_id, status: 'delivered' }), 'applied');
       const event = await live;
       assert.equal(event.provider_status, 'delivered');
       assert.equal(event.provider_id, delivery.provider_id);
@@ -82,22 +76,22 @@ describe('channel callbacks', () => {
       socket.disconnect();
     }
 
-    assert.equal(await callback(hub, 'status', { provider_id: delivery.provider_id, status: 'sent' }), 'stale');
+    assert.equal(await relayCallback(hub, 'status', { provider_id: delivery.provider_id, status: 'sent' }), 'stale');
     assert.equal((await deliveryNow(delivery.requestId)).provider_status, 'delivered');
-    assert.equal(await callback(hub, 'status', { provider_id: delivery.provider_id, status: 'read' }), 'applied');
+    assert.equal(await relayCallback(hub, 'status', { provider_id: delivery.provider_id, status: 'read' }), 'applied');
     const read = await deliveryNow(delivery.requestId);
     assert.equal(read.provider_status, 'read');
     assert.ok(read.provider_status_at);
-    assert.equal(await callback(hub, 'status', { provider_id: delivery.provider_id, status: 'failed' }), 'stale');
-    assert.equal(await callback(hub, 'status', { provider_id: 'relay-nobody', status: 'sent' }), 'unknown');
+    assert.equal(await relayCallback(hub, 'status', { provider_id: delivery.provider_id, status: 'failed' }), 'stale');
+    assert.equal(await relayCallback(hub, 'status', { provider_id: 'relay-nobody', status: 'sent' }), 'unknown');
   });
 
   test('a failure carries the provider error and nothing follows it', async () => {
     const delivery = await handedOver('+447700900124');
-    assert.equal(await callback(hub, 'status', {
+    assert.equal(await relayCallback(hub, 'status', {
       provider_id: delivery.provider_id, status: 'undelivered', error_code: '30008', error_text: 'Unknown error',
     }), 'applied');
-    assert.equal(await callback(hub, 'status', { provider_id: delivery.provider_id, status: 'delivered' }), 'stale');
+    assert.equal(await relayCallback(hub, 'status', { provider_id: delivery.provider_id, status: 'delivered' }), 'stale');
     const failed = await deliveryNow(delivery.requestId);
     assert.equal(failed.provider_status, 'undelivered');
     assert.equal(failed.provider_error_code, '30008');
@@ -105,13 +99,13 @@ describe('channel callbacks', () => {
   });
 
   test('a contact who opted out gets no delivery: it fails, saying so, without the channel', async () => {
-    assert.equal(await callback(hub, 'opt-out', { address: 'whatsapp:+447700900999', opted_out: 'true' }), 'ok');
+    assert.equal(await relayCallback(hub, 'opt-out', { address: 'whatsapp:+447700900999', opted_out: 'true' }), 'ok');
     const refused = await handedOver('+447700900999');
     assert.equal(refused.status, 'failed');
     assert.equal(refused.last_error, 'the contact opted out of relay');
     assert.equal(refused.provider_id, null, 'the channel was not called');
 
-    assert.equal(await callback(hub, 'opt-out', { address: 'whatsapp:+447700900999', opted_out: 'false' }), 'ok');
+    assert.equal(await relayCallback(hub, 'opt-out', { address: 'whatsapp:+447700900999', opted_out: 'false' }), 'ok');
     assert.equal((await handedOver('+447700900999')).status, 'delivered');
   });
 

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
-import { relayPluginDir } from './lib/relay.mjs';
+import { relayCallback, relayPluginDir } from './lib/relay.mjs';
 import {
   adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get, initVisitor, patch,
-  post, query, unique, visitorMessages,
+  post, unique, visitorMessages,
 } from './lib/api.mjs';
 import { connectSocket, nextEvent, request } from './lib/socket.mjs';
 
@@ -28,12 +28,7 @@ describe('the visitor\'s channel', () => {
     agent = await createAgent(hub, admin, { widgets: ['demo'] });
   });
 
-  /// A relay callback; resolves with its plain-text answer.
-  async function relay(path, params = {}) {
-    const res = await post(hub, `/api/channels/relay/inbound/${path}${query(params)}`, '');
-    assert.equal(res.status, 200, res.text);
-    return res.text;
-  }
+  const relay = (path, params) => relayCallback(hub, path, params);
 
   /// What the relay channel was handed in this hub process: [{id, attempt, kind, address, texts}].
   async function handed() {
