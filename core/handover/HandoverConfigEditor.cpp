@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/AtomicFile.h"
+#include "core/config/KeyLocator.h"
 #include "core/config/YamlTopLevelBlock.h"
 #include "core/handover/UrlRedactor.h"
 
@@ -10,6 +11,7 @@
 #include <switchboard/sdk/HttpClient.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -113,9 +115,15 @@ std::string handoverBlock(const Poco::JSON::Object::Ptr& body, const YAML::Node&
     return std::string(out.c_str()) + "\n";
 }
 
+/// 422 naming the first key at fault, each problem written as in the hub's log and `check-config`
+/// (`shop.yaml:9: handover.methods.crm.url: ...`), with the widget file's name only: where the hub keeps its files
+/// is none of the API's business.
 [[noreturn]] void refuse(const std::vector<config::ConfigIssue>& issues) {
     std::string message;
-    for (const auto& issue : issues) message += (message.empty() ? "" : "; ") + issue.key + ": " + issue.message;
+    for (auto issue : issues) {
+        issue.file = std::filesystem::path(issue.file).filename().string();
+        message += (message.empty() ? "" : "; ") + issue.toString();
+    }
     throw ApiError::invalid("validation_failed", message, issues.front().key);
 }
 
@@ -185,6 +193,10 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::update(const auth::Caller& caller,
     auto problems = _checkMethods(parsed);
     const auto urls = refusedUrls(parsed);
     problems.insert(problems.end(), urls.begin(), urls.end());
+    for (auto& issue : problems) {
+        // Found on the parsed configuration, so located in the text that would have been written.
+        if (issue.line == 0) issue.line = config::KeyLocator::lineIn(newText, issue.key);
+    }
     if (!problems.empty()) refuse(problems);
 
     common::AtomicFile::write(widget->sourceFile, newText);

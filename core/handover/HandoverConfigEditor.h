@@ -40,7 +40,8 @@ public:
 
     /// Agents of the widget (404 otherwise).
     Poco::JSON::Object::Ptr view(const auth::Caller& caller, const std::string& widgetId) const;
-    /// Admins only. Throws 422 `validation_failed` naming the first key at fault (and listing every problem).
+    /// Admins only. Throws 422 `validation_failed` naming the first key at fault and listing every problem with
+    /// the line of its key in the widget file as the change would write it (`shop.yaml:9: handover.methods...`).
     Poco::JSON::Object::Ptr update(const auth::Caller& caller, const std::string& widgetId,
                                    const Poco::JSON::Object::Ptr& body);
 

@@ -81,14 +81,17 @@ protected:
     Poco::JSON::Object::Ptr crmSettings(const auth::Caller& caller) const {
         return editor->view(caller, "shop")->getArray("methods")->getObject(0)->getObject("settings");
     }
-    static void expectRefused(const std::function<void()>& call, const std::string& field) {
+    /// The refusal's message.
+    static std::string expectRefused(const std::function<void()>& call, const std::string& field) {
         try {
             call();
-            FAIL() << "expected 422 at " << field;
+            ADD_FAILURE() << "expected 422 at " << field;
         } catch (const common::ApiError& e) {
             EXPECT_EQ(e.status(), 422);
             EXPECT_EQ(e.field(), field) << e.what();
+            return e.what();
         }
+        return "";
     }
 
     fs::path folder;
@@ -142,6 +145,31 @@ TEST_F(HandoverConfigEditorTest, RefusalsNameTheKeyAndChangeNothing) {
     EXPECT_THROW(editor->update(agent, "shop", json(R"({"methods": []})")), common::ApiError);
 }
 
+TEST_F(HandoverConfigEditorTest, AChannelsProblemNamesTheLineOfItsKeyInTheFileAsItWouldBeWritten) {
+    const auto body = R"({"methods": [{"name": "crm", "channel": "webhook",
+        "settings": {"url": "ftp://crm.example", "secret": "********"}}]})";
+    channelProblems = {{file(), 0, "handover.methods.crm.url", "must be http or https"}};
+    std::string message;
+    try {
+        editor->update(admin(), "shop", json(body));
+        FAIL() << "expected 422";
+    } catch (const common::ApiError& e) {
+        EXPECT_EQ(e.field(), "handover.methods.crm.url");
+        message = e.what();
+    }
+
+    // The same change accepted: the line is that of `url:` in the file it writes.
+    channelProblems.clear();
+    editor->update(admin(), "shop", json(body));
+    std::istringstream written(fileText());
+    int line = 0;
+    for (std::string text; std::getline(written, text);) {
+        ++line;
+        if (text.find("url: ftp://crm.example") != std::string::npos) break;
+    }
+    EXPECT_EQ(message, "shop.yaml:" + std::to_string(line) + ": handover.methods.crm.url: must be http or https");
+}
+
 TEST_F(HandoverConfigEditorTest, CredentialsInAUrlAreShownToAdminsOnly) {
     const std::string url = "https://crm-user:crm-pass@crm.example/hook?api_key=k-123&team=sales";
     editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
@@ -154,10 +182,11 @@ TEST_F(HandoverConfigEditorTest, CredentialsInAUrlAreShownToAdminsOnly) {
 
 TEST_F(HandoverConfigEditorTest, AUrlTheOutboundPolicyRefusesIsRefusedWhenSaved) {
     const auto before = fileText();
-    expectRefused([&] {
+    const auto message = expectRefused([&] {
         editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
             "settings": {"url": "http://10.0.0.5/hook", "secret": "********"}}]})"));
     }, "handover.methods.crm.url");
+    EXPECT_TRUE(message.starts_with("shop.yaml:10: handover.methods.crm.url: 10.0.0.5")) << message;
     expectRefused([&] {
         editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
             "settings": {"url": "https://crm.example/hook", "secret": "********",
