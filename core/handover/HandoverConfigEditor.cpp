@@ -130,8 +130,10 @@ std::string handoverBlock(const Poco::JSON::Object::Ptr& body, const YAML::Node&
 } // namespace
 
 HandoverConfigEditor::HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub,
-                                           MethodCheck checkMethods, UrlCheck checkUrl)
-    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)), _checkUrl(std::move(checkUrl)) {}
+                                           MethodCheck checkMethods, UrlCheck checkUrl,
+                                           MethodSettingTypes settingTypes)
+    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)), _checkUrl(std::move(checkUrl)),
+      _settingTypes(std::move(settingTypes)) {}
 
 Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, const std::string& widgetId) const {
     const auto widget = _widgets.find(widgetId);
@@ -154,9 +156,10 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, c
         entry->set("confirmation", method.confirmation);
         Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
         for (const auto& [key, value] : method.settings) {
-            if (SecretName::isSecretSetting(key)) {
+            if (_settingTypes.typeOf(method.channel, key) == MethodSettingTypes::Type::Secret) {
                 settings->set(key, std::string(Mask));
             } else {
+                // Credentials in any URL, whatever its setting, are for admins' eyes only.
                 settings->set(key, caller.agent.isAdmin() ? value : UrlRedactor::redact(value));
             }
         }
@@ -208,7 +211,7 @@ std::vector<config::ConfigIssue> HandoverConfigEditor::refusedUrls(const config:
     std::vector<config::ConfigIssue> issues;
     for (const auto& method : widget.handover.methods) {
         for (const auto& [key, value] : method.settings) {
-            if (key != "url" && !key.ends_with("_url")) continue;
+            if (_settingTypes.typeOf(method.channel, key) != MethodSettingTypes::Type::HttpUrl) continue;
             try {
                 _checkUrl(value);
             } catch (const sdk::HttpError& error) {
