@@ -188,8 +188,9 @@ struct Hub::Parts {
                   return instance ? instance->description().methodSettings : std::vector<sdk::SettingDescription>{};
               })),
           methodTester(widgets,
-                       [this](const std::string& channel, const sdk::Settings& settings) {
-                           return plugins.test(channel, settings);
+                       [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](
+                           const std::string& channel, const sdk::Settings& settings) {
+                           return plugins.test(channel, settings, limit);
                        }),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, methodTester),
           webhookTestRoute(guard, methodTester, firstInstanceOf(config, "webhook")),
