@@ -51,11 +51,12 @@ sdk::ChannelDescription WebhookChannel::describe() const {
     description.handoverMethods = {{"webhook", "Our team", "Thanks! Our team will be in touch shortly.", {}}};
     description.instanceSettings = {
         {UserAgentKey, std::string("The User-Agent header of every request; \"") + DefaultUserAgent + "\" by default",
-         false, false}};
+         false}};
     description.methodSettings = {
-        {WebhookTarget::UrlKey, "The http(s) address each handover request is POSTed to", true, false},
+        {WebhookTarget::UrlKey, "The http(s) address each handover request is POSTed to", true,
+         sdk::SettingDescription::Type::HttpUrl},
         {WebhookTarget::SecretKey, "The signing key, \"whsec_<base64>\" (Standard Webhooks) or at least 16 characters",
-         true, true}};
+         true, sdk::SettingDescription::Type::Secret}};
     return description;
 }
 

@@ -188,10 +188,15 @@ struct Hub::Parts {
                   plugin_host::MethodDefaults::complete(plugins, widget);
                   return plugin_host::MethodSettingsCheck::problems(plugins, widget);
               },
-              [this](const std::string& url) { httpClient.check(url); }),
+              [this](const std::string& url) { httpClient.check(url); },
+              handover::MethodSettingTypes([this](const std::string& channel) {
+                  const auto* instance = plugins.find(channel);
+                  return instance ? instance->description().methodSettings : std::vector<sdk::SettingDescription>{};
+              })),
           methodTester(widgets,
-                       [this](const std::string& channel, const sdk::Settings& settings) {
-                           return plugins.test(channel, settings);
+                       [this, limit = std::chrono::seconds(config.delivery.attemptTimeoutS)](
+                           const std::string& channel, const sdk::Settings& settings) {
+                           return plugins.test(channel, settings, limit);
                        }),
           handoverRoutes(guard, visitorAuth, handover, handoverQueries, handoverConfig, methodTester),
           webhookTestRoute(guard, methodTester, firstInstanceOf(config, "webhook")),

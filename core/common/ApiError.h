@@ -33,6 +33,8 @@ public:
     static ApiError invalid(const std::string& code, const std::string& message, std::optional<std::string> field = {}) {
         return {422, code, message, std::move(field)};
     }
+    /// A channel plugin that did not answer a call the request waits for (a handover method's Test) in time.
+    static ApiError channelTimeout(const std::string& message) { return {504, "channel_timeout", message}; }
 
 private:
     int _status;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sdk/src/EnumNames.h"
+
 #include <array>
 #include <optional>
 #include <stdexcept>
@@ -17,25 +19,19 @@ namespace switchboard::core::common {
 template <typename Enum, std::size_t Count>
 class EnumNames {
 public:
-    using Entry = std::pair<Enum, std::string_view>;
+    using Entry = typename sdk::EnumNames<Enum, Count>::Entry;
 
-    constexpr explicit EnumNames(std::array<Entry, Count> entries) : _entries(entries) {}
+    constexpr explicit EnumNames(std::array<Entry, Count> entries) : _names(entries) {}
 
     /// The name of `value`; every value has one.
     constexpr std::string_view name(Enum value) const {
-        for (const auto& [candidate, name] : _entries) {
-            if (candidate == value) return name;
-        }
-        throw std::logic_error("an enum value without a name");
+        const auto name = _names.nameOf(value);
+        if (name.empty()) throw std::logic_error("an enum value without a name");
+        return name;
     }
 
     /// The value named `text`, or nullopt for a name that is none of them (from a request, say).
-    constexpr std::optional<Enum> parse(std::string_view text) const {
-        for (const auto& [value, name] : _entries) {
-            if (name == text) return value;
-        }
-        return std::nullopt;
-    }
+    constexpr std::optional<Enum> parse(std::string_view text) const { return _names.valueOf(text); }
 
     /// The value named `text`, which was stored by this hub: a name that is none of them is a broken invariant,
     /// thrown as std::runtime_error naming `what` ("conversation status").
@@ -49,13 +45,14 @@ public:
         std::string text;
         for (std::size_t i = 0; i < Count; ++i) {
             if (i > 0) text += i + 1 == Count ? " or " : ", ";
-            text += _entries[i].second;
+            text += _names.entries()[i].second;
         }
         return text;
     }
 
 private:
-    std::array<Entry, Count> _entries;
+    /// The lookups are the SDK's, whose own enums (delivery kinds, provider statuses) use the same helper.
+    sdk::EnumNames<Enum, Count> _names;
 };
 
 } // namespace switchboard::core::common

@@ -41,15 +41,10 @@ bool child(const YAML::Node& node, const std::string& name, YAML::Node& found, i
     return false;
 }
 
-} // namespace
-
-int KeyLocator::lineOf(const std::string& file, const std::string& key) {
+/// The line of `key` in a loaded document (see lineOf).
+int lineInDocument(const YAML::Node& document, const std::string& key) {
     YAML::Node node;
-    try {
-        node.reset(YAML::LoadFile(file));
-    } catch (const YAML::Exception&) {
-        return 0;
-    }
+    node.reset(document);
     int line = 0;
     const auto parts = partsOf(key);
     for (std::size_t i = 0; i < parts.size();) {
@@ -68,6 +63,24 @@ int KeyLocator::lineOf(const std::string& file, const std::string& key) {
         if (!advanced) break;
     }
     return line;
+}
+
+} // namespace
+
+int KeyLocator::lineOf(const std::string& file, const std::string& key) {
+    try {
+        return lineInDocument(YAML::LoadFile(file), key);
+    } catch (const YAML::Exception&) {
+        return 0;
+    }
+}
+
+int KeyLocator::lineIn(const std::string& text, const std::string& key) {
+    try {
+        return lineInDocument(YAML::Load(text), key);
+    } catch (const YAML::Exception&) {
+        return 0;
+    }
 }
 
 } // namespace switchboard::core::config

@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/AtomicFile.h"
+#include "core/config/KeyLocator.h"
 #include "core/config/YamlTopLevelBlock.h"
 #include "core/handover/UrlRedactor.h"
 
@@ -10,6 +11,7 @@
 #include <switchboard/sdk/HttpClient.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -113,17 +115,25 @@ std::string handoverBlock(const Poco::JSON::Object::Ptr& body, const YAML::Node&
     return std::string(out.c_str()) + "\n";
 }
 
+/// 422 naming the first key at fault, each problem written as in the hub's log and `check-config`
+/// (`shop.yaml:9: handover.methods.crm.url: ...`), with the widget file's name only: where the hub keeps its files
+/// is none of the API's business.
 [[noreturn]] void refuse(const std::vector<config::ConfigIssue>& issues) {
     std::string message;
-    for (const auto& issue : issues) message += (message.empty() ? "" : "; ") + issue.key + ": " + issue.message;
+    for (auto issue : issues) {
+        issue.file = std::filesystem::path(issue.file).filename().string();
+        message += (message.empty() ? "" : "; ") + issue.toString();
+    }
     throw ApiError::invalid("validation_failed", message, issues.front().key);
 }
 
 } // namespace
 
 HandoverConfigEditor::HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub,
-                                           MethodCheck checkMethods, UrlCheck checkUrl)
-    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)), _checkUrl(std::move(checkUrl)) {}
+                                           MethodCheck checkMethods, UrlCheck checkUrl,
+                                           MethodSettingTypes settingTypes)
+    : _widgets(widgets), _hub(hub), _checkMethods(std::move(checkMethods)), _checkUrl(std::move(checkUrl)),
+      _settingTypes(std::move(settingTypes)) {}
 
 Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, const std::string& widgetId) const {
     const auto widget = _widgets.find(widgetId);
@@ -146,9 +156,10 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, c
         entry->set("confirmation", method.confirmation);
         Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
         for (const auto& [key, value] : method.settings) {
-            if (SecretName::isSecretSetting(key)) {
+            if (_settingTypes.typeOf(method.channel, key) == MethodSettingTypes::Type::Secret) {
                 settings->set(key, std::string(Mask));
             } else {
+                // Credentials in any URL, whatever its setting, are for admins' eyes only.
                 settings->set(key, caller.agent.isAdmin() ? value : UrlRedactor::redact(value));
             }
         }
@@ -185,6 +196,10 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::update(const auth::Caller& caller,
     auto problems = _checkMethods(parsed);
     const auto urls = refusedUrls(parsed);
     problems.insert(problems.end(), urls.begin(), urls.end());
+    for (auto& issue : problems) {
+        // Found on the parsed configuration, so located in the text that would have been written.
+        if (issue.line == 0) issue.line = config::KeyLocator::lineIn(newText, issue.key);
+    }
     if (!problems.empty()) refuse(problems);
 
     common::AtomicFile::write(widget->sourceFile, newText);
@@ -196,7 +211,7 @@ std::vector<config::ConfigIssue> HandoverConfigEditor::refusedUrls(const config:
     std::vector<config::ConfigIssue> issues;
     for (const auto& method : widget.handover.methods) {
         for (const auto& [key, value] : method.settings) {
-            if (key != "url" && !key.ends_with("_url")) continue;
+            if (_settingTypes.typeOf(method.channel, key) != MethodSettingTypes::Type::HttpUrl) continue;
             try {
                 _checkUrl(value);
             } catch (const sdk::HttpError& error) {

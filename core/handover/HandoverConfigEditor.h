@@ -5,6 +5,7 @@
 #include "core/config/ConfigLoader.h"
 #include "core/config/HubConfig.h"
 #include "core/config/WidgetRegistry.h"
+#include "core/handover/MethodSettingTypes.h"
 #include "core/handover/SecretName.h"
 
 #include <Poco/JSON/Object.h>
@@ -19,12 +20,12 @@ namespace switchboard::core::handover {
 /// A widget's handover block as the portal's settings page reads and writes it:
 /// `{widget_id, enabled, default_method, max_attempts, methods: [{name, channel, label, requires, confirmation,
 /// settings: {...}}]}`, secrets masked; for agents who are not admins, the credentials in URLs too (UrlRedactor).
+/// Which settings are secrets and which are URLs the hub will call is what their channel says (MethodSettingTypes).
 ///
 /// A change is written back into the widget's YAML file (only the `handover:` block is rewritten; every other line
 /// and comment stays), validated exactly as at start-up (the file's parser, then each method's channel), written
-/// atomically and applied at once. A setting named `url` or `..._url` is a URL the hub will call: it must be one the
-/// outbound policy lets requests reach (hub.yaml `outbound`). Bad input leaves the file and the running
-/// configuration untouched.
+/// atomically and applied at once. A URL setting must be one the outbound policy lets requests reach (hub.yaml
+/// `outbound`). Bad input leaves the file and the running configuration untouched.
 class HandoverConfigEditor {
 public:
     /// Shown instead of a secret; sent back unchanged, it keeps the secret the file has.
@@ -36,11 +37,12 @@ public:
     using UrlCheck = std::function<void(const std::string& url)>;
 
     HandoverConfigEditor(config::WidgetRegistry& widgets, const config::HubConfig& hub, MethodCheck checkMethods,
-                         UrlCheck checkUrl);
+                         UrlCheck checkUrl, MethodSettingTypes settingTypes);
 
     /// Agents of the widget (404 otherwise).
     Poco::JSON::Object::Ptr view(const auth::Caller& caller, const std::string& widgetId) const;
-    /// Admins only. Throws 422 `validation_failed` naming the first key at fault (and listing every problem).
+    /// Admins only. Throws 422 `validation_failed` naming the first key at fault and listing every problem with
+    /// the line of its key in the widget file as the change would write it (`shop.yaml:9: handover.methods...`).
     Poco::JSON::Object::Ptr update(const auth::Caller& caller, const std::string& widgetId,
                                    const Poco::JSON::Object::Ptr& body);
 
@@ -52,6 +54,7 @@ private:
     const config::HubConfig& _hub;
     MethodCheck _checkMethods;
     UrlCheck _checkUrl;
+    MethodSettingTypes _settingTypes;
     config::ConfigLoader _loader;
     std::mutex _writing;
 };

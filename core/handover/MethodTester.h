@@ -19,7 +19,8 @@ namespace switchboard::core::handover {
 /// destination answered. The hub knows no channel's settings: it only hands them over.
 class MethodTester {
 public:
-    /// Runs the test of the channel instance `channel`; nullopt when there is no such instance. Never throws.
+    /// Runs the test of the channel instance `channel`; nullopt when there is no such instance. May throw ApiError
+    /// 504 `channel_timeout` for a channel that does not answer in time.
     using RunTest = std::function<std::optional<sdk::TestResult>(const std::string& channel,
                                                                  const sdk::Settings& methodSettings)>;
 
@@ -37,7 +38,8 @@ public:
 
 private:
     /// `{ok, detail, status_code, latency_ms, response_excerpt, reference}`; 422 `validation_failed` naming
-    /// `settings.<key>` for settings the channel cannot use, 422 `test_not_supported` for a channel without a test.
+    /// `settings.<key>` for settings the channel cannot use, 422 `test_not_supported` for a channel without a test,
+    /// 504 `channel_timeout` for one that did not answer within the hub's limit (RunTest).
     Poco::JSON::Object::Ptr run(const std::string& channel, const sdk::Settings& settings) const;
 
     const config::WidgetRegistry& _widgets;

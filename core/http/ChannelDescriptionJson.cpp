@@ -13,7 +13,7 @@ Poco::JSON::Array::Ptr settingsJson(const std::vector<sdk::SettingDescription>& 
         json->set("key", setting.key);
         json->set("description", setting.description);
         json->set("required", setting.required);
-        json->set("secret", setting.secret);
+        json->set("secret", setting.type == sdk::SettingDescription::Type::Secret);
         list->add(json);
     }
     return list;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/plugin_host/DeliveryGuard.h"
+#include "core/plugin_host/ChannelGuard.h"
 
 #include <switchboard/sdk/Channel.h>
 
@@ -22,21 +22,27 @@ public:
     /// What its plugin's channel says about itself.
     const sdk::ChannelDescription& description() const { return _description; }
 
-    /// The channel itself, for `validateMethod` and `inbound`; deliveries go through `deliver`.
+    /// The channel itself, for `validateMethod` and `inbound`; deliveries and tests go through `deliver` and `test`.
     sdk::Channel& channel() const { return *_channel; }
 
     /// Delivers through the instance's guard: never throws, never takes much longer than `limit`.
     sdk::DeliveryResult deliver(const sdk::Delivery& delivery, std::chrono::milliseconds limit) const {
-        return _guard.deliver(delivery, limit);
+        return _deliveries.deliver(delivery, limit);
     }
-    const DeliveryGuard& guard() const { return _guard; }
+    /// Tests through a guard of its own (ChannelGuard::test): a test that hangs never holds up deliveries.
+    sdk::TestResult test(const sdk::Settings& methodSettings, std::chrono::milliseconds limit) const {
+        return _tests.test(methodSettings, limit);
+    }
+    const ChannelGuard& guard() const { return _deliveries; }
+    const ChannelGuard& testGuard() const { return _tests; }
 
 private:
     std::string _name;
     std::string _plugin;
     sdk::ChannelDescription _description;
     std::shared_ptr<sdk::Channel> _channel;
-    DeliveryGuard _guard;
+    ChannelGuard _deliveries;
+    ChannelGuard _tests;
 };
 
 } // namespace switchboard::core::plugin_host

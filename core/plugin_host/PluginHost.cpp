@@ -166,18 +166,11 @@ sdk::DeliveryResult PluginHost::deliver(const std::string& instance, const sdk::
     return channel->deliver(delivery, limit);
 }
 
-std::optional<sdk::TestResult> PluginHost::test(const std::string& instance,
-                                                const sdk::Settings& methodSettings) const {
+std::optional<sdk::TestResult> PluginHost::test(const std::string& instance, const sdk::Settings& methodSettings,
+                                                std::chrono::milliseconds limit) const {
     const auto* channel = find(instance);
     if (!channel) return std::nullopt;
-    try {
-        return channel->channel().test(methodSettings);
-    } catch (const std::exception& error) {
-        sdk::TestResult failed;
-        failed.outcome = sdk::TestResult::Outcome::Failed;
-        failed.detail = std::string("the channel failed: ") + error.what();
-        return failed;
-    }
+    return channel->test(methodSettings, limit);
 }
 
 std::shared_ptr<const PluginLibrary> PluginHost::library(const std::string& pluginName) const {

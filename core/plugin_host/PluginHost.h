@@ -63,9 +63,11 @@ public:
     sdk::DeliveryResult deliver(const std::string& instance, const sdk::Delivery& delivery,
                                 std::chrono::milliseconds limit) const;
 
-    /// Runs the instance `instance`'s test with a handover method's settings; nullopt when there is no such
-    /// instance. Never throws: an exception from the channel is a failed test naming it.
-    std::optional<sdk::TestResult> test(const std::string& instance, const sdk::Settings& methodSettings) const;
+    /// Runs the instance `instance`'s test with a handover method's settings (guarded: an exception from the channel
+    /// is a failed test naming it); nullopt when there is no such instance. Throws ApiError 504 `channel_timeout`
+    /// when the channel does not answer within `limit`.
+    std::optional<sdk::TestResult> test(const std::string& instance, const sdk::Settings& methodSettings,
+                                        std::chrono::milliseconds limit) const;
 
 private:
     std::shared_ptr<const PluginLibrary> library(const std::string& pluginName) const;

@@ -1,48 +1,38 @@
 #include "switchboard/sdk/DeliveryKind.h"
 
-#include <array>
-#include <utility>
+#include "EnumNames.h"
 
 namespace switchboard::sdk {
 
 namespace {
 
-/// Every kind with its name and how much history it carries: the one place that knows them.
-struct KindEntry {
-    DeliveryKind kind;
-    std::string_view name;
-    std::size_t historyLength;
-};
-
-/// Handovers and alerts carry enough for a person to pick up the conversation; a bot answering a visitor sees as
-/// much; a transcript is the whole conversation (bounded); a message or notice to the visitor needs none.
-constexpr std::array<KindEntry, 6> Kinds{{
-    {DeliveryKind::HandoverRequested, "handover_requested", 20},
-    {DeliveryKind::AgentMessage, "agent_message", 0},
-    {DeliveryKind::VisitorNotice, "visitor_notice", 0},
-    {DeliveryKind::AgentAlert, "agent_alert", 20},
-    {DeliveryKind::Transcript, "transcript", 1000},
-    {DeliveryKind::VisitorMessage, "visitor_message", 20},
-}};
-
-const KindEntry& entryOf(DeliveryKind kind) {
-    for (const auto& entry : Kinds) {
-        if (entry.kind == kind) return entry;
-    }
-    return Kinds.front(); // unreachable: every enumerator has an entry
-}
+constexpr EnumNames<DeliveryKind, 6> Names{{{
+    {DeliveryKind::HandoverRequested, "handover_requested"},
+    {DeliveryKind::AgentMessage, "agent_message"},
+    {DeliveryKind::VisitorNotice, "visitor_notice"},
+    {DeliveryKind::AgentAlert, "agent_alert"},
+    {DeliveryKind::Transcript, "transcript"},
+    {DeliveryKind::VisitorMessage, "visitor_message"},
+}}};
 
 } // namespace
 
-std::string_view toString(DeliveryKind kind) { return entryOf(kind).name; }
+std::string_view toString(DeliveryKind kind) { return Names.nameOf(kind); }
 
-std::optional<DeliveryKind> deliveryKindFromString(std::string_view name) {
-    for (const auto& entry : Kinds) {
-        if (entry.name == name) return entry.kind;
+std::optional<DeliveryKind> deliveryKindFromString(std::string_view name) { return Names.valueOf(name); }
+
+std::size_t historyLength(DeliveryKind kind) {
+    // Handovers and alerts carry enough for a person to pick up the conversation; a bot answering a visitor sees as
+    // much; a transcript is the whole conversation (bounded); a message or notice to the visitor needs none.
+    switch (kind) {
+    case DeliveryKind::HandoverRequested:
+    case DeliveryKind::AgentAlert:
+    case DeliveryKind::VisitorMessage: return 20;
+    case DeliveryKind::Transcript: return 1000;
+    case DeliveryKind::AgentMessage:
+    case DeliveryKind::VisitorNotice: break;
     }
-    return std::nullopt;
+    return 0;
 }
-
-std::size_t historyLength(DeliveryKind kind) { return entryOf(kind).historyLength; }
 
 } // namespace switchboard::sdk

@@ -1,20 +1,19 @@
 #include "switchboard/sdk/ProviderStatus.h"
 
-#include <array>
-#include <utility>
+#include "EnumNames.h"
 
 namespace switchboard::sdk {
 
 namespace {
 
-constexpr std::array<std::pair<ProviderStatus, std::string_view>, 6> Names{{
+constexpr EnumNames<ProviderStatus, 6> Names{{{
     {ProviderStatus::Queued, "queued"},
     {ProviderStatus::Sent, "sent"},
     {ProviderStatus::Delivered, "delivered"},
     {ProviderStatus::Read, "read"},
     {ProviderStatus::Failed, "failed"},
     {ProviderStatus::Undelivered, "undelivered"},
-}};
+}}};
 
 /// How far along the way to the reader a status is; failures are not on that way.
 int progress(ProviderStatus status) {
@@ -31,19 +30,9 @@ int progress(ProviderStatus status) {
 
 } // namespace
 
-std::string_view toString(ProviderStatus status) {
-    for (const auto& [value, name] : Names) {
-        if (value == status) return name;
-    }
-    return {};
-}
+std::string_view toString(ProviderStatus status) { return Names.nameOf(status); }
 
-std::optional<ProviderStatus> parseProviderStatus(std::string_view name) {
-    for (const auto& [value, known] : Names) {
-        if (known == name) return value;
-    }
-    return std::nullopt;
-}
+std::optional<ProviderStatus> parseProviderStatus(std::string_view name) { return Names.valueOf(name); }
 
 bool isFinal(ProviderStatus status) {
     return status == ProviderStatus::Failed || status == ProviderStatus::Undelivered;

@@ -1,33 +1,22 @@
 #include "switchboard/sdk/SenderType.h"
 
-#include <array>
-#include <utility>
+#include "EnumNames.h"
 
 namespace switchboard::sdk {
 
 namespace {
 
-constexpr std::array<std::pair<SenderType, std::string_view>, 4> Names{{
+constexpr EnumNames<SenderType, 4> Names{{{
     {SenderType::Visitor, "visitor"},
     {SenderType::Agent, "agent"},
     {SenderType::Bot, "bot"},
     {SenderType::System, "system"},
-}};
+}}};
 
 } // namespace
 
-std::string_view toString(SenderType type) {
-    for (const auto& [each, name] : Names) {
-        if (each == type) return name;
-    }
-    return Names.front().second; // unreachable: every enumerator has a name
-}
+std::string_view toString(SenderType type) { return Names.nameOf(type); }
 
-std::optional<SenderType> senderTypeFromString(std::string_view name) {
-    for (const auto& [type, each] : Names) {
-        if (each == name) return type;
-    }
-    return std::nullopt;
-}
+std::optional<SenderType> senderTypeFromString(std::string_view name) { return Names.valueOf(name); }
 
 } // namespace switchboard::sdk

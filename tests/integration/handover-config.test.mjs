@@ -67,6 +67,23 @@ describe('handover configuration over the API', () => {
     assert.deepEqual(await config(), current);
   });
 
+  test('a setting its channel refuses is named, with the line of its key in the file as written', async () => {
+    const current = await config(admin);
+    const withSecret = (secret) => ({ ...current, methods: [...current.methods,
+      { name: 'lined', channel: 'webhook', settings: { url: `${receiver.url}/ok`, secret } }] });
+    const res = await put(hub, '/api/handover/config/demo', withSecret('short'), { token: admin });
+    assertError(res, 422, 'validation_failed', 'handover.methods.lined.secret');
+
+    // Accepted with a good secret, the same change shows where that key is written.
+    expectStatus(await put(hub, '/api/handover/config/demo', withSecret(NEW_SECRET), { token: admin }), 200);
+    const lines = readFileSync(widgetFile(), 'utf8').split('\n');
+    const method = lines.findIndex((text) => /^\s+lined:/.test(text));
+    const line = lines.findIndex((text, i) => i > method && /^\s+secret:/.test(text)) + 1;
+    assert.ok(line > 0);
+    assert.match(res.body.error.message, new RegExp(`^demo\\.yaml:${line}: handover\\.methods\\.lined\\.secret: `));
+    expectStatus(await put(hub, '/api/handover/config/demo', current, { token: admin }), 200);
+  });
+
   test('a valid change is written into the widget file and applies at once', async () => {
     const current = await config();
     const changed = {

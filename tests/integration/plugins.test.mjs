@@ -113,3 +113,36 @@ describe('plugin folders', () => {
   });
 });
 
+
+describe('a channel\'s Test is guarded like its deliveries', () => {
+  const bin = process.env.SWITCHBOARD_BIN ? resolve(process.env.SWITCHBOARD_BIN) : resolve('build/bin/switchboard');
+  const folder = mkdtempSync(join(tmpdir(), 'switchboard-plugins-'));
+  for (const name of ['hanging', 'throwing']) {
+    copyFileSync(join(dirname(bin), `../test-plugins/${name}/${name}.so`), join(folder, `${name}.so`));
+  }
+  const hub = useHub({
+    hub: {
+      plugin_dir: folder,
+      delivery: { attempt_timeout_s: 1 },
+      channels: { stuck: { plugin: 'hanging' }, broken: { plugin: 'throwing' } },
+    },
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const runTest = (admin, channel, settings) => post(hub, '/api/handover/test', { channel, settings }, { token: admin });
+
+  test('a Test that throws is a failed test; one that hangs is a 504 at the time limit', async () => {
+    const admin = await adminToken(hub);
+    const thrown = expectStatus(await runTest(admin, 'broken', {}), 200);
+    assert.equal(thrown.ok, false);
+    assert.equal(thrown.detail, 'the channel failed: the test exploded');
+
+    // The hanging channel's Test returns by itself after 4 s; the hub answers at its 1 s limit.
+    const started = Date.now();
+    const hung = await runTest(admin, 'stuck', { hang_ms: '4000' });
+    assertError(hung, 504, 'channel_timeout');
+    assert.equal(hung.body.error.message, 'the channel did not answer within 1000 ms');
+    assert.ok(Date.now() - started < 3500, 'the request is not held until the channel returns');
+
+    assert.equal(expectStatus(await runTest(admin, 'stuck', {}), 200).ok, true, 'the channel still answers Tests');
+  });
+});

@@ -47,8 +47,9 @@ sdk::ChannelDescription SlackChannel::describe() const {
     sdk::ChannelDescription description;
     description.displayName = "Slack";
     description.handoverMethods = {{"slack", "Our team on Slack", "Thanks! Our team will be in touch shortly.", {}}};
-    description.instanceSettings = {{MentionHereKey, "true to start each post with @here; false by default", false, false}};
-    description.methodSettings = {{WebhookUrlKey, "The Slack incoming webhook's URL", true, false}};
+    description.instanceSettings = {{MentionHereKey, "true to start each post with @here; false by default", false}};
+    description.methodSettings = {
+        {WebhookUrlKey, "The Slack incoming webhook's URL", true, sdk::SettingDescription::Type::HttpUrl}};
     return description;
 }
 

@@ -121,6 +121,7 @@ TEST_F(SlackChannelTest, DescribesItsMethodAndSettings) {
     ASSERT_EQ(description.methodSettings.size(), 1u);
     EXPECT_EQ(description.methodSettings[0].key, "webhook_url");
     EXPECT_TRUE(description.methodSettings[0].required);
+    EXPECT_EQ(description.methodSettings[0].type, switchboard::sdk::SettingDescription::Type::HttpUrl);
 }
 
 TEST_F(SlackChannelTest, TestPostsToTheWebhookAndSaysHowSlackAnswered) {

@@ -16,6 +16,7 @@ using switchboard::sdk::Delivery;
 using switchboard::sdk::DeliveryResult;
 using switchboard::sdk::Headers;
 using switchboard::sdk::HttpError;
+using SettingType = switchboard::sdk::SettingDescription::Type;
 using switchboard::sdk::HttpRequest;
 using switchboard::sdk::SenderType;
 using switchboard::sdk::SettingErrors;
@@ -339,8 +340,10 @@ TEST_F(WebhookChannelTest, DescribesItsMethodAndEverySettingItReads) {
     ASSERT_EQ(description.methodSettings.size(), 2u);
     EXPECT_EQ(description.methodSettings[0].key, "url");
     EXPECT_TRUE(description.methodSettings[0].required);
+    EXPECT_EQ(description.methodSettings[0].type, SettingType::HttpUrl);
     EXPECT_EQ(description.methodSettings[1].key, "secret");
-    EXPECT_TRUE(description.methodSettings[1].secret);
+    EXPECT_EQ(description.methodSettings[1].type, SettingType::Secret);
+    EXPECT_EQ(description.instanceSettings[0].type, SettingType::Text);
     for (const auto& setting : description.methodSettings) EXPECT_FALSE(setting.description.empty()) << setting.key;
 }
 

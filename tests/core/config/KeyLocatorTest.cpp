@@ -47,4 +47,16 @@ TEST_F(KeyLocatorTest, NothingIsFoundInAFileThatCannotBeReadOrForAnUnknownTopLev
     EXPECT_EQ(KeyLocator::lineOf(file.path().string(), "database.url"), 0);
 }
 
+TEST_F(KeyLocatorTest, FindsAKeyInTextNotWrittenToAFile) {
+    const std::string text = "# a widget\n"
+                             "handover:\n"
+                             "  methods:\n"
+                             "    crm:\n"
+                             "      channel: webhook\n"
+                             "      secret: short\n";
+    EXPECT_EQ(KeyLocator::lineIn(text, "handover.methods.crm.secret"), 6);
+    EXPECT_EQ(KeyLocator::lineIn(text, "handover.methods.crm.url"), 4);
+    EXPECT_EQ(KeyLocator::lineIn("handover: [unclosed", "handover.methods"), 0);
+}
+
 } // namespace

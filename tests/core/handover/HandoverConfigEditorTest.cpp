@@ -13,6 +13,7 @@
 
 using namespace switchboard::core;
 using switchboard::sdk::HttpError;
+using switchboard::sdk::SettingDescription;
 namespace fs = std::filesystem;
 
 namespace {
@@ -40,7 +41,7 @@ protected:
         setenv("CRM_SECRET", "a-secret-of-twenty-chars", 1);
         hub.sourceFile = (folder / "hub.yaml").string();
         hub.widgetsDir = (folder / "widgets").string();
-        hub.channels = {{"webhook", "webhook", {}}, {"portal", "portal", {}}};
+        hub.channels = {{"webhook", "webhook", {}}, {"portal", "portal", {}}, {"relay", "relay", {}}};
         std::ofstream(file()) << WidgetText;
         widgets = std::make_unique<config::WidgetRegistry>(
             std::vector<config::WidgetConfig>{config::ConfigLoader().parseWidget(WidgetText, file(), hub)});
@@ -52,7 +53,19 @@ protected:
                     throw HttpError(HttpError::Kind::Refused, "10.0.0.5 is not a public address");
                 if (url.find(".invalid") != std::string::npos)
                     throw HttpError(HttpError::Kind::Connect, "the name does not resolve");
-            });
+            },
+            handover::MethodSettingTypes([](const std::string& channel) {
+                using Type = SettingDescription::Type;
+                if (channel == "webhook")
+                    return std::vector<SettingDescription>{{"url", "", true, Type::HttpUrl},
+                                                           {"secret", "", true, Type::Secret}};
+                // Names that say nothing of what the settings are: only the types do.
+                if (channel == "relay")
+                    return std::vector<SettingDescription>{{"endpoint", "", true, Type::HttpUrl},
+                                                           {"signing", "", true, Type::Secret},
+                                                           {"key_hint", "", false, Type::Text}};
+                return std::vector<SettingDescription>{};
+            }));
     }
     ~HandoverConfigEditorTest() override { fs::remove_all(folder); }
 
@@ -81,14 +94,17 @@ protected:
     Poco::JSON::Object::Ptr crmSettings(const auth::Caller& caller) const {
         return editor->view(caller, "shop")->getArray("methods")->getObject(0)->getObject("settings");
     }
-    static void expectRefused(const std::function<void()>& call, const std::string& field) {
+    /// The refusal's message.
+    static std::string expectRefused(const std::function<void()>& call, const std::string& field) {
         try {
             call();
-            FAIL() << "expected 422 at " << field;
+            ADD_FAILURE() << "expected 422 at " << field;
         } catch (const common::ApiError& e) {
             EXPECT_EQ(e.status(), 422);
             EXPECT_EQ(e.field(), field) << e.what();
+            return e.what();
         }
+        return "";
     }
 
     fs::path folder;
@@ -142,6 +158,31 @@ TEST_F(HandoverConfigEditorTest, RefusalsNameTheKeyAndChangeNothing) {
     EXPECT_THROW(editor->update(agent, "shop", json(R"({"methods": []})")), common::ApiError);
 }
 
+TEST_F(HandoverConfigEditorTest, AChannelsProblemNamesTheLineOfItsKeyInTheFileAsItWouldBeWritten) {
+    const auto body = R"({"methods": [{"name": "crm", "channel": "webhook",
+        "settings": {"url": "ftp://crm.example", "secret": "********"}}]})";
+    channelProblems = {{file(), 0, "handover.methods.crm.url", "must be http or https"}};
+    std::string message;
+    try {
+        editor->update(admin(), "shop", json(body));
+        FAIL() << "expected 422";
+    } catch (const common::ApiError& e) {
+        EXPECT_EQ(e.field(), "handover.methods.crm.url");
+        message = e.what();
+    }
+
+    // The same change accepted: the line is that of `url:` in the file it writes.
+    channelProblems.clear();
+    editor->update(admin(), "shop", json(body));
+    std::istringstream written(fileText());
+    int line = 0;
+    for (std::string text; std::getline(written, text);) {
+        ++line;
+        if (text.find("url: ftp://crm.example") != std::string::npos) break;
+    }
+    EXPECT_EQ(message, "shop.yaml:" + std::to_string(line) + ": handover.methods.crm.url: must be http or https");
+}
+
 TEST_F(HandoverConfigEditorTest, CredentialsInAUrlAreShownToAdminsOnly) {
     const std::string url = "https://crm-user:crm-pass@crm.example/hook?api_key=k-123&team=sales";
     editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
@@ -154,10 +195,11 @@ TEST_F(HandoverConfigEditorTest, CredentialsInAUrlAreShownToAdminsOnly) {
 
 TEST_F(HandoverConfigEditorTest, AUrlTheOutboundPolicyRefusesIsRefusedWhenSaved) {
     const auto before = fileText();
-    expectRefused([&] {
+    const auto message = expectRefused([&] {
         editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
             "settings": {"url": "http://10.0.0.5/hook", "secret": "********"}}]})"));
     }, "handover.methods.crm.url");
+    EXPECT_TRUE(message.starts_with("shop.yaml:10: handover.methods.crm.url: 10.0.0.5")) << message;
     expectRefused([&] {
         editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "webhook",
             "settings": {"url": "https://crm.example/hook", "secret": "********",
@@ -171,4 +213,24 @@ TEST_F(HandoverConfigEditorTest, AUrlTheOutboundPolicyRefusesIsRefusedWhenSaved)
         "settings": {"url": "https://crm.invalid/hook", "secret": "********", "label_text": "http://10.0.0.1"}}]})"));
     EXPECT_EQ(widgets->find("shop")->handover.methods.at(0).settings.at("url"), "https://crm.invalid/hook");
     EXPECT_EQ(checkedUrls.back(), "https://crm.invalid/hook") << "only url and *_url settings are URLs to call";
+}
+
+TEST_F(HandoverConfigEditorTest, SecretsAndUrlsAreWhatTheChannelDescribesThemAsWhateverTheirNames) {
+    const std::string endpoint = "https://relay-user:relay-pass@relay.example/in";
+    editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "relay", "settings": {
+        "endpoint": ")" + endpoint + R"(", "signing": "sign-with-this", "key_hint": "the blue one"}}]})"));
+    const auto shown = crmSettings(agentOfTheShop());
+    EXPECT_EQ(shown->getValue<std::string>("signing"), handover::HandoverConfigEditor::Mask);
+    EXPECT_EQ(shown->getValue<std::string>("key_hint"), "the blue one") << "described as text, not a secret";
+    EXPECT_EQ(shown->getValue<std::string>("endpoint"), "https://********@relay.example/in");
+    EXPECT_EQ(crmSettings(admin())->getValue<std::string>("signing"), handover::HandoverConfigEditor::Mask);
+    EXPECT_EQ(crmSettings(admin())->getValue<std::string>("endpoint"), endpoint);
+    EXPECT_EQ(checkedUrls, std::vector<std::string>{endpoint}) << "only the setting described as a URL is checked";
+
+    const auto before = fileText();
+    expectRefused([&] {
+        editor->update(admin(), "shop", json(R"({"methods": [{"name": "crm", "channel": "relay", "settings": {
+            "endpoint": "http://10.0.0.5/in", "signing": "********", "key_hint": "http://10.0.0.6/x"}}]})"));
+    }, "handover.methods.crm.endpoint");
+    EXPECT_EQ(fileText(), before);
 }

@@ -12,9 +12,11 @@ TEST(ChannelDescriptionJsonTest, ListsTheMethodsAndEverySettingWithItsDescriptio
     sdk::ChannelDescription description;
     description.displayName = "WhatsApp (Twilio)";
     description.handoverMethods = {{"whatsapp", "WhatsApp", "Check your WhatsApp.", {"phone"}}};
-    description.instanceSettings = {{"account_sid", "The Twilio account", true, false},
-                                    {"auth_token", "Signs Twilio's callbacks", true, true}};
-    description.methodSettings = {{"from", "The sender number, E.164", false, false}};
+    using Type = sdk::SettingDescription::Type;
+    description.instanceSettings = {{"account_sid", "The Twilio account", true},
+                                    {"auth_token", "Signs Twilio's callbacks", true, Type::Secret}};
+    description.methodSettings = {{"from", "The sender number, E.164", false},
+                                  {"status_url", "Where Twilio reports", false, Type::HttpUrl}};
 
     const auto json = ChannelDescriptionJson::toJson(description, "twilio");
     EXPECT_EQ(json->getValue<std::string>("display_name"), "WhatsApp (Twilio)");
@@ -29,7 +31,9 @@ TEST(ChannelDescriptionJsonTest, ListsTheMethodsAndEverySettingWithItsDescriptio
     EXPECT_EQ(instance->getObject(1)->getValue<std::string>("description"), "Signs Twilio's callbacks");
     EXPECT_TRUE(instance->getObject(1)->getValue<bool>("required"));
     EXPECT_TRUE(instance->getObject(1)->getValue<bool>("secret"));
+    EXPECT_FALSE(instance->getObject(0)->getValue<bool>("secret"));
     EXPECT_EQ(json->getArray("method_settings")->getObject(0)->getValue<std::string>("key"), "from");
+    EXPECT_FALSE(json->getArray("method_settings")->getObject(1)->getValue<bool>("secret")) << "a URL is no secret";
 }
 
 TEST(ChannelDescriptionJsonTest, AChannelThatDescribesNothingIsShownByItsPluginsName) {

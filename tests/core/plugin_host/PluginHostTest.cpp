@@ -1,3 +1,4 @@
+#include "core/common/ApiError.h"
 #include "core/plugin_host/HubHostServices.h"
 #include "core/plugin_host/PluginError.h"
 #include "core/plugin_host/PluginHost.h"
@@ -251,6 +252,39 @@ TEST_F(PluginHostTest, APluginThatHangsFailsItsDeliveryAndLaterOnesStillWork) {
     reinterpret_cast<void (*)()>(library.getSymbol("switchboard_test_release_hung_deliveries"))();
     EXPECT_TRUE(guard.waitForHungCalls(10s));
     EXPECT_EQ(guard.hungCalls(), 0u);
+}
+
+TEST_F(PluginHostTest, ATestThatThrowsIsAFailedTestNamingWhatWasThrown) {
+    host.loadPlugins(testPluginFolder("throwing"));
+    host.createInstances({{"broken", "throwing", {}}});
+    const auto result = host.test("broken", {}, 5s);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(result->detail, "the channel failed: the test exploded");
+    EXPECT_FALSE(host.test("nobody", {}, 5s).has_value());
+}
+
+TEST_F(PluginHostTest, ATestThatHangsIsAGatewayTimeoutAndHoldsUpNoDelivery) {
+    host.loadPlugins(testPluginFolder("hanging"));
+    host.createInstances({{"stuck", "hanging", {}}});
+    const auto& instance = *host.find("stuck");
+
+    try {
+        host.test("stuck", {{"hang_ms", "60000"}}, 50ms);
+        FAIL() << "the test was not cut short";
+    } catch (const common::ApiError& error) {
+        EXPECT_EQ(error.status(), 504);
+        EXPECT_EQ(error.code(), "channel_timeout");
+        EXPECT_STREQ(error.what(), "the channel did not answer within 50 ms");
+    }
+    EXPECT_EQ(instance.testGuard().hungCalls(), 1u);
+    EXPECT_EQ(instance.guard().hungCalls(), 0u);
+    EXPECT_EQ(host.deliver("stuck", delivery("hello"), 5s).outcome, sdk::DeliveryResult::Outcome::Delivered);
+    EXPECT_EQ(host.test("stuck", {}, 5s)->outcome, sdk::TestResult::Outcome::Passed);
+
+    Poco::SharedLibrary library(testPluginFile("hanging"));
+    reinterpret_cast<void (*)()>(library.getSymbol("switchboard_test_release_hung_deliveries"))();
+    EXPECT_TRUE(instance.testGuard().waitForHungCalls(10s));
 }
 
 } // namespace

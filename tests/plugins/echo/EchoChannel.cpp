@@ -12,8 +12,8 @@ public:
         description.displayName = "Echo";
         description.handoverMethods = {{"echo", "Echo me", "Echoed back shortly.", {"phone"}},
                                        {"shout", "Shout", "", {}}};
-        description.instanceSettings = {{"greeting", "What every answer starts with", true, false}};
-        description.methodSettings = {{"salutation", "How the visitor is addressed", false, false}};
+        description.instanceSettings = {{"greeting", "What every answer starts with", true}};
+        description.methodSettings = {{"salutation", "How the visitor is addressed", false}};
         return description;
     }
 

@@ -2,7 +2,8 @@
 
 namespace switchboard::tests::plugins {
 
-/// Throws from every delivery, as a plugin with a bug would; from `configure` too when its settings ask for it.
+/// Throws from every delivery and every Test, as a plugin with a bug would; from `configure` too when its settings
+/// ask for it.
 class ThrowingChannel : public sdk::Channel {
 public:
     sdk::SettingErrors configure(const sdk::Settings& settings, sdk::HostServices&) override {
@@ -10,6 +11,7 @@ public:
         return {};
     }
     sdk::DeliveryResult deliver(const sdk::Delivery&) override { throw sdk::Error("the provider exploded"); }
+    sdk::TestResult test(const sdk::Settings&) override { throw sdk::Error("the test exploded"); }
 };
 
 } // namespace switchboard::tests::plugins

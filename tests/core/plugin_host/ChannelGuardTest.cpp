@@ -1,4 +1,5 @@
-#include "core/plugin_host/DeliveryGuard.h"
+#include "core/common/ApiError.h"
+#include "core/plugin_host/ChannelGuard.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
-using switchboard::core::plugin_host::DeliveryGuard;
+using switchboard::core::plugin_host::ChannelGuard;
 namespace sdk = switchboard::sdk;
 
 namespace {
@@ -58,6 +59,20 @@ public:
         return sdk::DeliveryResult::delivered(delivery.requestId);
     }
 
+    /// The same script, read from the setting "do".
+    sdk::TestResult test(const sdk::Settings& settings) override {
+        ++calls;
+        lastThread = std::this_thread::get_id();
+        const auto script = settings.at("do");
+        if (script == "block") _gate->pass();
+        if (script == "throw") throw std::runtime_error("boom");
+        if (script == "throw-int") throw 42;
+        sdk::TestResult passed;
+        passed.outcome = sdk::TestResult::Outcome::Passed;
+        passed.detail = script;
+        return passed;
+    }
+
     std::atomic<int> calls{0};
     /// Read only after the call's result came back, which orders it after the write.
     std::thread::id lastThread;
@@ -74,26 +89,26 @@ sdk::Delivery delivery(const std::string& requestId) {
     return delivery;
 }
 
-class DeliveryGuardTest : public ::testing::Test {
+class ChannelGuardTest : public ::testing::Test {
 protected:
-    ~DeliveryGuardTest() override {
+    ~ChannelGuardTest() override {
         gate->open();
         EXPECT_TRUE(guard.waitForHungCalls(10s));
     }
 
     std::shared_ptr<Gate> gate = std::make_shared<Gate>();
     std::shared_ptr<ScriptedChannel> channel = std::make_shared<ScriptedChannel>(gate);
-    DeliveryGuard guard{channel, 2};
+    ChannelGuard guard{channel, 2};
 };
 
-TEST_F(DeliveryGuardTest, ReturnsWhatTheChannelAnswers) {
+TEST_F(ChannelGuardTest, ReturnsWhatTheChannelAnswers) {
     const auto result = guard.deliver(delivery("hello"), 5s);
     EXPECT_EQ(result.outcome, Outcome::Delivered);
     EXPECT_EQ(result.detail, "hello");
     EXPECT_EQ(channel->calls.load(), 1);
 }
 
-TEST_F(DeliveryGuardTest, RunsTheNextCallOnTheThreadThatRanTheLastOne) {
+TEST_F(ChannelGuardTest, RunsTheNextCallOnTheThreadThatRanTheLastOne) {
     ASSERT_EQ(guard.deliver(delivery("first"), 5s).outcome, Outcome::Delivered);
     const auto firstThread = channel->lastThread;
     EXPECT_NE(firstThread, std::this_thread::get_id());
@@ -104,7 +119,7 @@ TEST_F(DeliveryGuardTest, RunsTheNextCallOnTheThreadThatRanTheLastOne) {
     EXPECT_EQ(guard.idleThreads(), 1u);
 }
 
-TEST_F(DeliveryGuardTest, TurnsAnExceptionIntoARetry) {
+TEST_F(ChannelGuardTest, TurnsAnExceptionIntoARetry) {
     const auto result = guard.deliver(delivery("throw"), 5s);
     EXPECT_EQ(result.outcome, Outcome::Retry);
     EXPECT_EQ(result.detail, "the channel failed: boom");
@@ -115,7 +130,7 @@ TEST_F(DeliveryGuardTest, TurnsAnExceptionIntoARetry) {
     EXPECT_EQ(guard.hungCalls(), 0u);
 }
 
-TEST_F(DeliveryGuardTest, AbandonsACallOverItsLimitAndKeepsDelivering) {
+TEST_F(ChannelGuardTest, AbandonsACallOverItsLimitAndKeepsDelivering) {
     const auto hung = guard.deliver(delivery("block"), 50ms);
     EXPECT_EQ(hung.outcome, Outcome::Retry);
     EXPECT_EQ(hung.detail, "the channel did not answer within 50 ms");
@@ -129,7 +144,7 @@ TEST_F(DeliveryGuardTest, AbandonsACallOverItsLimitAndKeepsDelivering) {
     EXPECT_EQ(guard.idleThreads(), 2u); // the thread of the hung call is back for the next one
 }
 
-TEST_F(DeliveryGuardTest, StopsCallingAChannelWithTooManyHungCallsUntilOneReturns) {
+TEST_F(ChannelGuardTest, StopsCallingAChannelWithTooManyHungCallsUntilOneReturns) {
     guard.deliver(delivery("block"), 20ms);
     guard.deliver(delivery("block"), 20ms);
     ASSERT_EQ(guard.hungCalls(), 2u);
@@ -146,13 +161,50 @@ TEST_F(DeliveryGuardTest, StopsCallingAChannelWithTooManyHungCallsUntilOneReturn
     EXPECT_EQ(channel->calls.load(), 3);
 }
 
-TEST(DeliveryGuardLifetimeTest, AHungCallKeepsItsChannelAliveAfterTheGuardIsGone) {
+TEST_F(ChannelGuardTest, ReturnsWhatTheChannelsTestAnswersAndTurnsAnExceptionIntoAFailedTest) {
+    const auto passed = guard.test({{"do", "hello"}}, 5s);
+    EXPECT_EQ(passed.outcome, sdk::TestResult::Outcome::Passed);
+    EXPECT_EQ(passed.detail, "hello");
+
+    const auto thrown = guard.test({{"do", "throw"}}, 5s);
+    EXPECT_EQ(thrown.outcome, sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(thrown.detail, "the channel failed: boom");
+    const auto odd = guard.test({{"do", "throw-int"}}, 5s);
+    EXPECT_EQ(odd.outcome, sdk::TestResult::Outcome::Failed);
+    EXPECT_EQ(odd.detail, "the channel failed: it threw something that is not an exception");
+    EXPECT_NE(channel->lastThread, std::this_thread::get_id());
+}
+
+TEST_F(ChannelGuardTest, ATestOverItsLimitIsAGatewayTimeoutAndTooManyHungTestsAreNotRun) {
+    const auto timedOut = [&](const sdk::Settings& settings) {
+        try {
+            guard.test(settings, 20ms);
+        } catch (const switchboard::core::common::ApiError& error) {
+            EXPECT_EQ(error.status(), 504);
+            EXPECT_EQ(error.code(), "channel_timeout");
+            return std::string(error.what());
+        }
+        ADD_FAILURE() << "the test was not cut short";
+        return std::string();
+    };
+    EXPECT_EQ(timedOut({{"do", "block"}}), "the channel did not answer within 20 ms");
+    EXPECT_EQ(timedOut({{"do", "block"}}), "the channel did not answer within 20 ms");
+    EXPECT_EQ(timedOut({{"do", "hello"}}),
+              "the channel is not called: 2 earlier tests are still hung past their time limit");
+    EXPECT_EQ(channel->calls.load(), 2);
+
+    gate->open();
+    ASSERT_TRUE(guard.waitForHungCalls(10s));
+    EXPECT_EQ(guard.test({{"do", "hello"}}, 5s).outcome, sdk::TestResult::Outcome::Passed);
+}
+
+TEST(ChannelGuardLifetimeTest, AHungCallKeepsItsChannelAliveAfterTheGuardIsGone) {
     auto gate = std::make_shared<Gate>();
     auto destroyed = std::make_shared<std::promise<void>>();
     auto whenDestroyed = destroyed->get_future();
     auto channel = std::make_shared<ScriptedChannel>(gate, destroyed);
     {
-        DeliveryGuard guard(channel, 1);
+        ChannelGuard guard(channel, 1);
         EXPECT_EQ(guard.deliver(delivery("block"), 20ms).outcome, Outcome::Retry);
     }
     channel.reset();

@@ -1,4 +1,6 @@
-#include "core/plugin_host/DeliveryGuard.h"
+#include "core/plugin_host/ChannelGuard.h"
+
+#include "core/common/ApiError.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -15,29 +17,31 @@ namespace {
 /// How long a thread waits for its next call before it ends.
 constexpr std::chrono::seconds IdleTimeout{30};
 
-/// One call, shared by the waiting caller and the thread running it; guarded by State::mutex.
+/// One call, shared by the waiting caller and the thread running it; `done` and `abandoned` are guarded by
+/// State::mutex, and what `work` wrote and `thrown` are read only once `done` is seen.
 struct Call {
     std::shared_ptr<sdk::Channel> channel;
-    sdk::Delivery delivery;
-    std::optional<sdk::DeliveryResult> result;
+    std::function<void(sdk::Channel&)> work;
+    std::optional<std::string> thrown;
+    bool done = false;
     bool abandoned = false;
-};
 
-sdk::DeliveryResult attempt(sdk::Channel& channel, const sdk::Delivery& delivery) {
-    try {
-        return channel.deliver(delivery);
-    } catch (const std::exception& error) {
-        return sdk::DeliveryResult::retry(std::string("the channel failed: ") + error.what());
-    } catch (...) {
-        return sdk::DeliveryResult::retry("the channel failed: it threw something that is not an exception");
+    void runWork() {
+        try {
+            work(*channel);
+        } catch (const std::exception& error) {
+            thrown = std::string("the channel failed: ") + error.what();
+        } catch (...) {
+            thrown = "the channel failed: it threw something that is not an exception";
+        }
     }
-}
+};
 
 } // namespace
 
-struct DeliveryGuard::State {
+struct ChannelGuard::State {
     std::mutex mutex;
-    /// A call got its result, or a hung call returned.
+    /// A call returned, or a hung call returned.
     std::condition_variable changed;
     /// A call was queued for an idle thread, or the guard is gone.
     std::condition_variable work;
@@ -59,7 +63,7 @@ struct DeliveryGuard::State {
             state->calls.pop_front();
             lock.unlock();
 
-            auto result = attempt(*call->channel, call->delivery);
+            call->runWork();
             // Outside the lock: this may be the last reference to a channel whose guard is gone.
             call->channel.reset();
 
@@ -67,7 +71,7 @@ struct DeliveryGuard::State {
             if (call->abandoned) {
                 --state->hung;
             } else {
-                call->result = std::move(result);
+                call->done = true;
             }
             // Counted as idle before the caller sees the result, so that its next call comes to this thread.
             ++state->idle;
@@ -76,7 +80,7 @@ struct DeliveryGuard::State {
     }
 };
 
-struct DeliveryGuard::Closer {
+struct ChannelGuard::Closer {
     explicit Closer(std::shared_ptr<State> closing) : state(std::move(closing)) {}
     Closer(const Closer&) = delete;
     Closer& operator=(const Closer&) = delete;
@@ -92,16 +96,38 @@ struct DeliveryGuard::Closer {
     std::shared_ptr<State> state;
 };
 
-DeliveryGuard::DeliveryGuard(std::shared_ptr<sdk::Channel> channel, std::size_t maxHungCalls)
+ChannelGuard::ChannelGuard(std::shared_ptr<sdk::Channel> channel, std::size_t maxHungCalls)
     : _channel(std::move(channel)), _state(std::make_shared<State>()),
       _closer(std::make_shared<Closer>(_state)), _maxHungCalls(maxHungCalls) {}
 
-sdk::DeliveryResult DeliveryGuard::deliver(const sdk::Delivery& delivery, std::chrono::milliseconds limit) const {
-    auto call = std::make_shared<Call>(Call{_channel, delivery, std::nullopt, false});
+sdk::DeliveryResult ChannelGuard::deliver(const sdk::Delivery& delivery, std::chrono::milliseconds limit) const {
+    auto result = std::make_shared<sdk::DeliveryResult>();
+    auto ending = run([delivery, result](sdk::Channel& channel) { *result = channel.deliver(delivery); }, limit,
+                      "deliveries");
+    if (ending.kind != Ending::Kind::Returned) return sdk::DeliveryResult::retry(std::move(ending.detail));
+    return std::move(*result);
+}
+
+sdk::TestResult ChannelGuard::test(const sdk::Settings& methodSettings, std::chrono::milliseconds limit) const {
+    auto result = std::make_shared<sdk::TestResult>();
+    auto ending = run([methodSettings, result](sdk::Channel& channel) { *result = channel.test(methodSettings); },
+                      limit, "tests");
+    if (ending.kind == Ending::Kind::NotAnswered) throw common::ApiError::channelTimeout(ending.detail);
+    if (ending.kind == Ending::Kind::Threw) {
+        result->outcome = sdk::TestResult::Outcome::Failed;
+        result->detail = std::move(ending.detail);
+    }
+    return std::move(*result);
+}
+
+ChannelGuard::Ending ChannelGuard::run(std::function<void(sdk::Channel&)> work, std::chrono::milliseconds limit,
+                                       const std::string& calls) const {
+    using Kind = Ending::Kind;
+    auto call = std::make_shared<Call>(Call{_channel, std::move(work), std::nullopt, false, false});
     std::unique_lock lock(_state->mutex);
     if (_state->hung >= _maxHungCalls) {
-        return sdk::DeliveryResult::retry("the channel is not called: " + std::to_string(_state->hung) +
-                                          " earlier deliveries are still hung past their time limit");
+        return {Kind::NotAnswered, "the channel is not called: " + std::to_string(_state->hung) + " earlier " +
+                                       calls + " are still hung past their time limit"};
     }
     _state->calls.push_back(call);
     if (_state->calls.size() > _state->idle) {
@@ -110,15 +136,15 @@ sdk::DeliveryResult DeliveryGuard::deliver(const sdk::Delivery& delivery, std::c
             ++_state->idle;
         } catch (const std::system_error& error) {
             _state->calls.pop_back();
-            return sdk::DeliveryResult::retry(std::string("no thread could be started for the channel: ") +
-                                              error.what());
+            return {Kind::NotAnswered, std::string("no thread could be started for the channel: ") + error.what()};
         }
     } else {
         _state->work.notify_one();
     }
 
-    if (_state->changed.wait_for(lock, limit, [&] { return call->result.has_value(); })) {
-        return std::move(*call->result);
+    if (_state->changed.wait_for(lock, limit, [&] { return call->done; })) {
+        if (call->thrown) return {Kind::Threw, std::move(*call->thrown)};
+        return {Kind::Returned, {}};
     }
     const auto queued = std::find(_state->calls.begin(), _state->calls.end(), call);
     if (queued != _state->calls.end()) {
@@ -128,20 +154,20 @@ sdk::DeliveryResult DeliveryGuard::deliver(const sdk::Delivery& delivery, std::c
         call->abandoned = true;
         ++_state->hung;
     }
-    return sdk::DeliveryResult::retry("the channel did not answer within " + std::to_string(limit.count()) + " ms");
+    return {Kind::NotAnswered, "the channel did not answer within " + std::to_string(limit.count()) + " ms"};
 }
 
-std::size_t DeliveryGuard::hungCalls() const {
+std::size_t ChannelGuard::hungCalls() const {
     std::lock_guard lock(_state->mutex);
     return _state->hung;
 }
 
-bool DeliveryGuard::waitForHungCalls(std::chrono::milliseconds limit) const {
+bool ChannelGuard::waitForHungCalls(std::chrono::milliseconds limit) const {
     std::unique_lock lock(_state->mutex);
     return _state->changed.wait_for(lock, limit, [&] { return _state->hung == 0; });
 }
 
-std::size_t DeliveryGuard::idleThreads() const {
+std::size_t ChannelGuard::idleThreads() const {
     std::lock_guard lock(_state->mutex);
     return _state->idle;
 }
