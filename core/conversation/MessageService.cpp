@@ -4,6 +4,7 @@
 #include "core/common/SecureRandom.h"
 #include "core/common/Validation.h"
 #include "core/conversation/ConversationStateMachine.h"
+#include "core/conversation/MessageTotals.h"
 
 #include <algorithm>
 
@@ -12,19 +13,6 @@ namespace switchboard::core::conversation {
 using common::ApiError;
 
 namespace {
-
-constexpr std::size_t PreviewChars = 140;
-
-/// The first characters of a message for list previews, cut on a UTF-8 boundary.
-std::string preview(const std::string& text) {
-    std::size_t bytes = 0, chars = 0;
-    while (bytes < text.size() && chars < PreviewChars) {
-        const auto lead = static_cast<unsigned char>(text[bytes]);
-        bytes += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        ++chars;
-    }
-    return text.substr(0, std::min(bytes, text.size()));
-}
 
 /// Whether a message moved the conversation's status, owner or visitor channel (events and a full save follow).
 bool stateChanged(const Conversation& before, const Conversation& after) {
@@ -172,13 +160,7 @@ PostedMessage MessageService::append(const std::string& conversationId, Message 
         }
 
         auto& c = *conversation;
-        c.lastSeq = draft.seq;
-        c.lastMessageText = preview(draft.text);
-        c.lastMessageSender = draft.senderType;
-        c.lastMessageAt = now;
-        if (!c.firstMessageAt) c.firstMessageAt = now;
-        c.activityAt = now;
-        c.updatedAt = now;
+        MessageTotals::add(c, draft);
         mutate(c, draft);
         if (stateChanged(before, c)) {
             _conversations.save(sql, c);

@@ -2,6 +2,7 @@
 
 #include "core/common/JsonValues.h"
 #include "core/common/Time.h"
+#include "core/conversation/ConversationJson.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -93,7 +94,8 @@ Poco::JSON::Object::Ptr HandoverJson::deliveryStatus(const HandoverRequest& r, c
     return json;
 }
 
-Poco::JSON::Object::Ptr HandoverJson::forVisitor(const HandoverRequest& r, const std::string& confirmation) {
+Poco::JSON::Object::Ptr HandoverJson::forVisitor(const HandoverRequest& r, const std::string& confirmation,
+                                                 const std::optional<conversation::Message>& notice) {
     Poco::JSON::Object::Ptr request = new Poco::JSON::Object;
     request->set("id", r.id);
     request->set("conversation_id", r.conversationId);
@@ -103,6 +105,7 @@ Poco::JSON::Object::Ptr HandoverJson::forVisitor(const HandoverRequest& r, const
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("request", request);
     json->set("message", confirmation);
+    json->set("notice", notice ? Poco::Dynamic::Var(conversation::ConversationJson::message(*notice)) : Poco::Dynamic::Var());
     return json;
 }
 

@@ -150,10 +150,12 @@ HandoverAnswer HandoverService::request(const conversation::Visitor& visitor, co
         }
         conversation->updatedAt = conversation->activityAt = now;
         _conversations.save(sql, *conversation);
+        answer.notice = _notices.append(sql, *conversation, method.confirmation, now);
         changed = _conversations.findView(sql, conversation->id);
         answer.request = draft;
     });
     if (changed) {
+        _events.messageNew(changed->conversation, *answer.notice);
         _events.conversationUpdated(*changed);
         _handoverEvents.updated(answer.request);
         _wakeOutbox();

@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/config/WidgetRegistry.h"
 #include "core/conversation/ConversationEvents.h"
+#include "core/conversation/SystemMessageWriter.h"
 #include "core/conversation/Visitor.h"
 #include "core/conversation/VisitorChannels.h"
 #include "core/handover/HandoverAsk.h"
@@ -15,6 +16,7 @@
 #include "core/store/HandoverRepository.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace switchboard::core::handover {
@@ -25,11 +27,14 @@ struct HandoverAnswer {
     bool created = true;
     /// What the visitor is told ("Check your WhatsApp...").
     std::string confirmation;
+    /// The confirmation as the `system` message this request added to the conversation; none when an open
+    /// request is returned (its own is already there).
+    std::optional<conversation::Message> notice;
 };
 
 /// A visitor asks for a person: the request is checked against the widget's handover block, then stored with its
-/// delivery in one transaction, the conversation moves to `pending`, the agents hear of it, and the outbox worker
-/// is woken to deliver it.
+/// delivery and the method's confirmation (a `system` message) in one transaction, the conversation moves to
+/// `pending`, the visitor and the agents hear of it, and the outbox worker is woken to deliver it.
 class HandoverService {
 public:
     /// Longest `visitor_message`, in characters.
@@ -61,6 +66,7 @@ private:
     std::function<void()> _wakeOutbox;
     store::HandoverRepository _requests;
     store::ConversationRepository _conversations;
+    conversation::SystemMessageWriter _notices;
 };
 
 } // namespace switchboard::core::handover

@@ -59,7 +59,8 @@ void HandoverRoutes::request(HttpRequest& request, HttpResponse& response) {
     ask.visitorPhone = body.optString("visitor_phone");
     ask.visitorMessage = body.optString("visitor_message");
     const auto answer = _service.request(visitor, ask);
-    response.json(answer.created ? 201 : 200, HandoverJson::forVisitor(answer.request, answer.confirmation));
+    response.json(answer.created ? 201 : 200,
+                  HandoverJson::forVisitor(answer.request, answer.confirmation, answer.notice));
 }
 
 void HandoverRoutes::list(HttpRequest& request, HttpResponse& response) {

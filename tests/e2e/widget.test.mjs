@@ -462,10 +462,13 @@ describe('chat widget', () => {
     await screenshot(page, 'widget-handover');
 
     await dialog.getByRole('button', { name: 'Send request' }).click();
-    const confirmation = dialog.getByRole('status');
-    await confirmation.waitFor();
-    const shown = await confirmation.textContent();
-    assert.ok(shown.length > 0, 'the confirmation text is shown');
+    // Accepted: the dialog closes, focus goes back to the button that opened it, and the confirmation is the
+    // conversation's next message.
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await isFocused(talk), true);
+    const [notice] = (await messagesOf(conversationId)).filter((m) => m.sender_type === 'system');
+    assert.ok(notice?.text, 'the confirmation is stored');
+    await page.locator('.sb-from-system').getByText(notice.text, { exact: true }).waitFor();
     await screenshot(page, 'widget-handover-confirmation');
 
     await receiver.until(() => receiver.at('/ok').some((hit) => hit.body.includes(conversationId)), 'the webhook arrives');
@@ -475,6 +478,8 @@ describe('chat widget', () => {
     assert.ok(hit.body.includes('ada@example.com'), 'the visitor\'s email travels with the request');
 
     // Escape closes the dialog, not the chat, and focus goes back to the button that opened it.
+    await talk.click();
+    await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await isFocused(talk), true);
@@ -561,7 +566,8 @@ describe('chat widget', () => {
     assert.deepEqual(options, [['Email our team', true], ['Chat with an agent', false]]);
     await dialog.getByLabel('Email address').fill('late@example.com');
     await dialog.getByRole('button', { name: 'Send request' }).click();
-    await dialog.getByRole('status').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.sb-from-system').first().waitFor();
     await receiver.until(() => receiver.at('/ok').some((hit) => hit.body.includes(conversationId)), 'the webhook arrives');
     await page.context().close();
   });

@@ -5,10 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import { useHub } from './lib/hub.mjs';
 import {
   TIMESTAMP, adminToken, agentReply, assertError, conversation, createAgent, eventually, expectStatus, get,
-  initVisitor, post, query, sendVisitorMessage,
+  initVisitor, post, query, sendVisitorMessage, visitorMessages,
 } from './lib/api.mjs';
 import { checkWebhook } from './lib/contract.mjs';
-import { connectSocket, nextEvent } from './lib/socket.mjs';
+import { connectSocket, nextEvent, socketOpener } from './lib/socket.mjs';
 import { startReceiver } from './lib/webhook-receiver.mjs';
 
 const SECRET = 'whsec_c3dpdGNoYm9hcmQtdGVzdC1zaWduaW5nLWtleSE=';
@@ -56,6 +56,7 @@ describe('handover over signed webhooks', () => {
       },
     },
   });
+  const open = socketOpener(hub);
   let admin;
   let agent;
   let outsider;
@@ -191,6 +192,41 @@ describe('handover over signed webhooks', () => {
       { token: agent.token }), 200);
     assert.deepEqual(list.requests, [], 'nothing was stored');
     assert.equal((await conversation(hub, agent.token, visitor.conversation_id)).handover_method, null);
+  });
+
+  test('the confirmation is stored once as a system message that the visitor and the agents read and hear', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const visitor = await initVisitor(hub, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    await sendVisitorMessage(hub, visitor, 'Can someone call me?');
+    const agentSocket = await open({ token: agent.token });
+    const visitorSocket = await open({ visitor_token: visitor.visitor_token });
+    const isNotice = (m) => m.conversation_id === visitor.conversation_id && m.sender_type === 'system';
+    const agentHears = nextEvent(agentSocket, 'message:new', isNotice);
+    const visitorHears = nextEvent(visitorSocket, 'message:new', isNotice);
+
+    const accepted = expectStatus(await askFor(hub, visitor, { requested_method: 'webhook' }), 201);
+    const { notice } = accepted;
+    assert.equal(notice.sender_type, 'system');
+    assert.equal(notice.text, 'Our sales team will email you.');
+    assert.equal(notice.text, accepted.message);
+    assert.equal(notice.seq, 2);
+    assert.equal(notice.sender_id, null);
+    assert.equal((await agentHears).id, notice.id);
+    assert.equal((await visitorHears).id, notice.id);
+
+    const again = expectStatus(await askFor(hub, visitor, { requested_method: 'webhook' }), 200);
+    assert.equal(again.request.id, accepted.request.id);
+    assert.equal(again.notice, null);
+
+    const agentsView = expectStatus(await get(hub, `/api/conversations/${visitor.conversation_id}/messages`, { token: agent.token }), 200);
+    const visitorsView = await visitorMessages(hub, visitor);
+    for (const [who, page] of [['agents', agentsView], ['visitor', visitorsView]]) {
+      const system = page.messages.filter((m) => m.sender_type === 'system');
+      assert.deepEqual(system.map((m) => [m.id, m.text]), [[notice.id, 'Our sales team will email you.']], `${who} read it once`);
+      assert.deepEqual(page.messages.map((m) => m.seq), [1, 2], `${who} read it after the visitor's message`);
+    }
+    const stored = await conversation(hub, agent.token, visitor.conversation_id);
+    assert.equal(stored.last_message.sender_type, 'system');
+    assert.equal(stored.unread_count, 1, 'only the visitor\'s message is unread for agents');
   });
 
   test('asking again while a request is open returns the open one', { timeout: TEST_TIMEOUT_MS }, async () => {

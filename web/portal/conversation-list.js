@@ -8,6 +8,8 @@ const ASSIGNMENT_FILTERS = [['all', 'All'], ['mine', 'Mine'], ['unassigned', 'Un
 const STATUS_FILTERS = [['open', 'Open'], ['bot', 'Bot'], ['pending', 'Pending'], ['active', 'Active'],
   ['resolved', 'Resolved'], ['closed', 'Closed'], ['all', 'All statuses']];
 const SEARCH_DELAY_MS = 250;
+/// Who wrote the last message, before its text in a row; the visitor's stands alone.
+const PREVIEW_PREFIX = { agent: 'Agent: ', bot: 'Bot: ', system: 'Told the visitor: ' };
 
 export function avatar(name, isOnline) {
   return h('span', { class: 'avatar', 'aria-hidden': isOnline === undefined ? 'true' : null },
@@ -90,9 +92,7 @@ export class ConversationList {
     const last = conversation.last_message;
     const isOpen = conversation.id === this._store.openId;
     const unread = isOpen ? 0 : conversation.unread_count;
-    const preview = last
-      ? `${last.sender_type === 'agent' ? 'Agent: ' : last.sender_type === 'bot' ? 'Bot: ' : ''}${last.text}`
-      : 'No messages yet';
+    const preview = last ? `${PREVIEW_PREFIX[last.sender_type] ?? ''}${last.text}` : 'No messages yet';
     const owner = conversation.assigned_agent_id
       ? conversation.assigned_agent_id === session.agent?.id ? 'You' : this._agents.name(conversation.assigned_agent_id)
       : 'Unassigned';

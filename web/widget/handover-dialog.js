@@ -1,5 +1,6 @@
-// "Talk to a person": the visitor picks one of the widget's handover methods, gives only the contact details
-// that method needs, and reads the method's confirmation once the hub has accepted the request.
+// "Talk to a person": the visitor picks one of the widget's handover methods and gives only the contact details
+// that method needs. Once the hub has accepted the request the dialog closes: the method's confirmation is a
+// message of the conversation, shown in the transcript like any other.
 import { h, iconButton, uniqueId } from './dom.js';
 import { checkFields, createField, showServerError, whileBusy } from './form-fields.js';
 
@@ -15,8 +16,8 @@ function offeredMethods(methods, openNow) {
   return [...methods.filter((m) => m.method !== 'portal'), ...methods.filter((m) => m.method === 'portal')];
 }
 
-/// Returns {el, focus}; onSubmit(method, details) resolves with the confirmation text or throws an ApiError;
-/// onClose() is called when the visitor closes the dialog.
+/// Returns {el, focus}; onSubmit(method, details) resolves once the hub accepted the request or throws an
+/// ApiError; onClose() is called when the visitor closes the dialog, and after an accepted request.
 export function createHandoverDialog({ config, openNow, contact, onSubmit, onClose }) {
   const titleId = uniqueId('handover-title');
   const methods = offeredMethods(config.handover.methods, openNow);
@@ -65,22 +66,15 @@ export function createHandoverDialog({ config, openNow, contact, onSubmit, onClo
     if (!chosen || !checkFields(fields)) return;
     const details = Object.fromEntries(fields.map((field) => [field.spec.name, field.value()]));
     try {
-      const confirmation = await whileBusy(submit, 'Sending…', () => onSubmit(chosen, details));
-      showConfirmation(confirmation);
+      await whileBusy(submit, 'Sending…', () => onSubmit(chosen, details));
     } catch (error) {
       if (error.status === 422 && showServerError(fields, { ...error, field: error.field?.replace(/^visitor_/, '') })) return;
       formError.textContent = error.message;
       formError.hidden = false;
+      return;
     }
+    onClose();
   });
-
-  function showConfirmation(text) {
-    const done = h('button', { type: 'button', class: 'sb-primary-button', text: 'Done', onclick: () => onClose() });
-    form.replaceWith(h('div', { class: 'sb-confirmation' },
-      h('div', { class: 'sb-check', 'aria-hidden': 'true', text: '✓' }),
-      h('p', { role: 'status', text }), done));
-    done.focus();
-  }
 
   dialog.append(header, form);
   return {

@@ -268,10 +268,14 @@ class Widget {
   }
 
   receive(messages) {
+    let added = 0;
     let fromTeam = 0;
     for (const message of messages) {
-      if (this.log.add(message) && isFromTeam(message.sender_type)) fromTeam += 1;
+      if (!this.log.add(message)) continue;
+      added += 1;
+      if (isFromTeam(message.sender_type)) fromTeam += 1;
     }
+    if (added > 0) this.ui.scrollToEnd();
     if (fromTeam === 0) return;
     this.hideAgentTyping();
     if (this.session.resolved) {
@@ -282,7 +286,6 @@ class Widget {
     if (!this.session.muted) playChime();
     if (this.ui.isOpen && document.visibilityState === 'visible') this.markSeen();
     else this.updateUnread();
-    this.ui.scrollToEnd();
   }
 
   markSeen() {
@@ -328,7 +331,9 @@ class Widget {
           visitor_phone: details.phone,
         });
         this.session.update({ contact: { ...this.session.contact, ...details } });
-        return accepted.message;
+        // The hub stored the confirmation as the conversation's next message (a request that was already open
+        // has its own there): the transcript shows it once, whether this answer or the live event comes first.
+        if (accepted.notice) this.receive([accepted.notice]);
       },
       onClose: () => this.ui.closeDialog(),
     });

@@ -1,5 +1,6 @@
 #include "core/common/ApiError.h"
 #include "core/handover/DeliveryLedger.h"
+#include "core/store/MessageRepository.h"
 #include "tests/core/handover/HandoverFixture.h"
 
 #include <algorithm>
@@ -61,8 +62,41 @@ TEST_F(HandoverServiceTest, StoresTheRequestAndItsDeliveryAndMovesTheConversatio
         database->read([&](store::Sql& sql) { return store::ConversationRepository().find(sql, seeded.conversationId); });
     EXPECT_EQ(conversation->status, conversation::ConversationStatus::Pending);
     EXPECT_EQ(conversation->handoverMethod, "webhook");
-    EXPECT_EQ(published, (std::vector<std::string>{"conversation:updated", "handover:updated"}));
+    EXPECT_EQ(published, (std::vector<std::string>{"message:new", "conversation:updated", "handover:updated"}));
     EXPECT_EQ(wakes, 1);
+}
+
+TEST_F(HandoverServiceTest, TheConfirmationIsStoredOnceAsASystemMessageOfTheConversation) {
+    const auto seeded = seed();
+    const auto answer = service.request(seeded.visitor, ask(seeded, "webhook"));
+    ASSERT_TRUE(answer.notice);
+    EXPECT_EQ(answer.notice->senderType, "system");
+    EXPECT_EQ(answer.notice->text, "Our team will email you.");
+    EXPECT_EQ(answer.notice->seq, 1);
+
+    const auto again = service.request(seeded.visitor, ask(seeded, "webhook"));
+    EXPECT_FALSE(again.created);
+    EXPECT_FALSE(again.notice);
+
+    const auto messages = database->read(
+        [&](store::Sql& sql) { return store::MessageRepository().listAfter(sql, seeded.conversationId, 0, 10); });
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_EQ(messages[0].id, answer.notice->id);
+    EXPECT_EQ(messages[0].text, "Our team will email you.");
+    const auto conversation =
+        database->read([&](store::Sql& sql) { return store::ConversationRepository().find(sql, seeded.conversationId); });
+    EXPECT_EQ(conversation->lastSeq, 1);
+    EXPECT_EQ(conversation->lastMessageSender, "system");
+    EXPECT_EQ(conversation->unreadByAgent, 0);
+    EXPECT_EQ(conversation->unreadByVisitor, 0);
+}
+
+TEST_F(HandoverServiceTest, ARefusedRequestLeavesNoSystemMessage) {
+    const auto seeded = seed(conversation::ConversationStatus::Active);
+    EXPECT_THROW(service.request(seeded.visitor, ask(seeded)), common::ApiError);
+    const auto messages = database->read(
+        [&](store::Sql& sql) { return store::MessageRepository().listAfter(sql, seeded.conversationId, 0, 10); });
+    EXPECT_TRUE(messages.empty());
 }
 
 TEST_F(HandoverServiceTest, WithoutAMethodTheDefaultIsUsed) {

@@ -130,7 +130,9 @@ TEST_F(OutboxWorkerTest, DeliversADueDeliveryWithEverythingTheChannelNeedsAndBoo
     EXPECT_EQ(delivery.recipient.visitor.email, "ada@example.com");
     EXPECT_TRUE(delivery.recipient.agentAddresses.empty());
     EXPECT_TRUE(delivery.messages.empty()); // the visitor wrote nothing when asking
-    EXPECT_TRUE(delivery.history.empty());
+    ASSERT_EQ(delivery.history.size(), 1u); // what the visitor was told on asking
+    EXPECT_EQ(delivery.history[0].senderType, sdk::SenderType::System);
+    EXPECT_EQ(delivery.history[0].text, "Our team will email you.");
     EXPECT_EQ(delivery.threadReference, "");
     EXPECT_EQ(delivery.methodSettings.at("url"), "https://crm.example.com/hooks/chat");
     EXPECT_EQ(delivery.occurredAtMs, clock.nowMs());
@@ -155,6 +157,10 @@ TEST_F(OutboxWorkerTest, AHandoverCarriesTheConversationSoFarAndWhatTheVisitorWr
             message.createdAt = clock.nowMs() + i;
             store::MessageRepository().insert(sql, message);
         }
+        store::ConversationRepository conversations;
+        auto conversation = conversations.findForUpdate(sql, seeded.conversationId);
+        conversation->lastSeq = 25;
+        conversations.saveMessageTotals(sql, *conversation);
     });
     auto asked = ask(seeded, "webhook");
     asked.visitorMessage = "Where is my order?";
@@ -176,15 +182,21 @@ TEST_F(OutboxWorkerTest, AHandoverCarriesTheConversationSoFarAndWhatTheVisitorWr
     EXPECT_EQ(delivery.messages[0].senderType, sdk::SenderType::Visitor);
     EXPECT_EQ(delivery.messages[0].senderName, "Ada Lovelace");
     EXPECT_EQ(delivery.messages[0].text, "Where is my order?");
-    ASSERT_EQ(delivery.history.size(), sdk::historyLength(sdk::DeliveryKind::HandoverRequested));
-    EXPECT_EQ(delivery.history.front().id, "message-6"); // the last 20 of 25, oldest first
-    EXPECT_EQ(delivery.history.back().id, "message-25");
-    EXPECT_EQ(delivery.history.back().senderType, sdk::SenderType::Visitor);
-    EXPECT_EQ(delivery.history.back().text, "text 25");
-    EXPECT_EQ(delivery.history.back().sentAtMs, clock.nowMs() + 25);
-    EXPECT_EQ(delivery.history.front().senderType, sdk::SenderType::Bot);
-    EXPECT_EQ(delivery.history.front().senderName, "Helper");
-    EXPECT_TRUE(delivery.history.front().attachments.empty());
+    // The last 20 of 26, oldest first: the 25 written, then the confirmation the visitor was told on asking.
+    const auto& history = delivery.history;
+    ASSERT_EQ(history.size(), sdk::historyLength(sdk::DeliveryKind::HandoverRequested));
+    EXPECT_EQ(history.front().id, "message-7");
+    const auto& lastWritten = history[history.size() - 2];
+    EXPECT_EQ(lastWritten.id, "message-25");
+    EXPECT_EQ(lastWritten.senderType, sdk::SenderType::Visitor);
+    EXPECT_EQ(lastWritten.text, "text 25");
+    EXPECT_EQ(lastWritten.sentAtMs, clock.nowMs() + 25);
+    EXPECT_EQ(history.back().senderType, sdk::SenderType::System);
+    EXPECT_EQ(history.back().text, "Our team will email you.");
+    EXPECT_EQ(history[1].id, "message-8");
+    EXPECT_EQ(history[1].senderType, sdk::SenderType::Bot);
+    EXPECT_EQ(history[1].senderName, "Helper");
+    EXPECT_TRUE(history[1].attachments.empty());
 }
 
 TEST_F(OutboxWorkerTest, TheChannelsThreadReferenceIsHandedBackAndTheNewOneKept) {
