@@ -23,16 +23,34 @@ void ContactOptOuts::record(const std::string& channel, const std::string& addre
     });
 }
 
-std::optional<std::string> ContactOptOuts::refusal(store::Sql& sql, const std::string& channel,
-                                                   const sdk::Recipient& recipient) {
-    // A delivery to the visitor's address on the channel goes there only; others reach them by phone or email.
-    const bool toAddress = !recipient.address.empty();
-    const auto phone = ContactIdentity::key(toAddress ? recipient.address : recipient.visitor.phone);
-    const auto email = toAddress ? std::string() : ContactIdentity::key(recipient.visitor.email);
-    if (phone.empty() && email.empty()) return std::nullopt;
-    // One indexed look-up. Keys are never empty, so "" matches nothing.
-    if (!store::ContactOptOutRepository().containsEither(sql, channel, phone, email)) return std::nullopt;
-    return "the contact opted out of " + channel;
+std::vector<std::optional<std::string>> ContactOptOuts::refusals(store::Sql& sql,
+                                                                 const std::vector<Addressee>& addressees) {
+    // The keys each delivery is checked by. A delivery to the visitor's address on the channel goes there only;
+    // others reach them by phone or email.
+    std::vector<std::vector<std::string>> keys;
+    keys.reserve(addressees.size());
+    std::vector<std::string> channels;
+    std::vector<std::string> addresses;
+    for (const auto& [channel, recipient] : addressees) {
+        const bool toAddress = !recipient.address.empty();
+        auto& own = keys.emplace_back();
+        for (const auto& address : {toAddress ? recipient.address : recipient.visitor.phone,
+                                    toAddress ? std::string() : recipient.visitor.email}) {
+            if (auto key = ContactIdentity::key(address); !key.empty()) own.push_back(std::move(key));
+        }
+        if (own.empty()) continue;
+        channels.push_back(channel);
+        addresses.insert(addresses.end(), own.begin(), own.end());
+    }
+    const auto optedOut = store::ContactOptOutRepository().optedOut(sql, channels, addresses);
+    std::vector<std::optional<std::string>> refusals(addressees.size());
+    for (std::size_t i = 0; i < addressees.size(); ++i) {
+        const auto& channel = addressees[i].channel;
+        for (const auto& key : keys[i]) {
+            if (optedOut.contains({channel, key})) refusals[i] = "the contact opted out of " + channel;
+        }
+    }
+    return refusals;
 }
 
 } // namespace switchboard::core::handover

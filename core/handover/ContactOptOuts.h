@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace switchboard::core::handover {
 
@@ -21,11 +22,17 @@ public:
     /// The contact at `address` opted out of `channel` (`optedOut`) or back in. Thread-safe.
     void record(const std::string& channel, const std::string& address, bool optedOut);
 
-    /// Why a delivery of `channel` to `recipient` may not go (the contact opted out), or nothing when it may: by the
-    /// recipient's `address` when the delivery goes there (an agent's message), else by the visitor's phone and
-    /// email. Read in the caller's transaction: the outbox asks it with the rest of what a delivery carries.
-    static std::optional<std::string> refusal(store::Sql& sql, const std::string& channel,
-                                              const sdk::Recipient& recipient);
+    /// A delivery to check: of channel instance `channel`, to `recipient`.
+    struct Addressee {
+        const std::string& channel;
+        const sdk::Recipient& recipient;
+    };
+
+    /// Why each delivery of `addressees` may not go (the contact opted out of its channel), or nothing where it may:
+    /// by the recipient's `address` when the delivery goes there (an agent's message), else by the visitor's phone
+    /// and email. One look-up for them all, in the caller's transaction: the outbox asks it with the rest of what a
+    /// claimed batch of deliveries carries.
+    static std::vector<std::optional<std::string>> refusals(store::Sql& sql, const std::vector<Addressee>& addressees);
 
 private:
     store::Database& _database;

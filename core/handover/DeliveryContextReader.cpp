@@ -5,7 +5,7 @@
 #include "core/store/ConversationRepository.h"
 #include "core/store/MessageRepository.h"
 
-#include <limits>
+#include <map>
 
 namespace switchboard::core::handover {
 
@@ -27,21 +27,52 @@ std::optional<std::string> readMessage(store::Sql& sql, const OutboxDelivery& de
 
 } // namespace
 
-std::optional<std::string> DeliveryContextReader::read(store::Sql& sql, const OutboxDelivery& delivery,
-                                                       sdk::Delivery& out) {
-    if (delivery.messageId) {
-        if (auto gone = readMessage(sql, delivery, out)) return gone;
+std::vector<std::optional<std::string>> DeliveryContextReader::readAll(store::Sql& sql, const std::vector<Part>& batch) {
+    std::vector<std::optional<std::string>> refusals(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const auto& [delivery, out] = batch[i];
+        if (delivery.messageId) refusals[i] = readMessage(sql, delivery, out);
     }
-    if (auto refusal = ContactOptOuts::refusal(sql, delivery.channel, out.recipient)) return refusal;
-    if (const auto length = sdk::historyLength(out.kind); length > 0) {
-        const auto latest = store::MessageRepository().listBefore(sql, delivery.conversationId,
-                                                                  std::numeric_limits<std::int64_t>::max(), length);
-        out.history.reserve(latest.size());
-        for (const auto& message : latest) out.history.push_back(toSdk(message));
+    // The deliveries still going, and what they are checked against.
+    std::vector<std::size_t> going;
+    std::vector<ContactOptOuts::Addressee> addressees;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (refusals[i]) continue;
+        going.push_back(i);
+        addressees.push_back({batch[i].delivery.channel, batch[i].out.recipient});
     }
-    out.threadReference =
-        store::ChannelThreadRepository().find(sql, delivery.conversationId, delivery.channel).value_or("");
-    return std::nullopt;
+    const auto optedOut = ContactOptOuts::refusals(sql, addressees);
+    // Conversations whose history is read, by how many messages: one statement per length.
+    std::map<std::size_t, std::vector<std::string>> historyOf;
+    std::vector<std::string> conversations;
+    for (std::size_t at = 0; at < going.size(); ++at) {
+        const auto i = going[at];
+        if (optedOut[at]) {
+            refusals[i] = optedOut[at];
+            continue;
+        }
+        const auto& [delivery, out] = batch[i];
+        if (const auto length = sdk::historyLength(out.kind); length > 0)
+            historyOf[length].push_back(delivery.conversationId);
+        conversations.push_back(delivery.conversationId);
+    }
+    std::map<std::size_t, std::map<std::string, std::vector<conversation::Message>>> histories;
+    for (const auto& [length, ids] : historyOf) histories[length] = store::MessageRepository().latestOf(sql, ids, length);
+    const auto threads = store::ChannelThreadRepository().findAll(sql, conversations);
+    for (const auto i : going) {
+        if (refusals[i]) continue;
+        const auto& [delivery, out] = batch[i];
+        if (const auto length = sdk::historyLength(out.kind); length > 0) {
+            const auto& ofLength = histories[length];
+            if (const auto found = ofLength.find(delivery.conversationId); found != ofLength.end()) {
+                out.history.reserve(found->second.size());
+                for (const auto& message : found->second) out.history.push_back(toSdk(message));
+            }
+        }
+        const auto thread = threads.find({delivery.conversationId, delivery.channel});
+        if (thread != threads.end()) out.threadReference = thread->second;
+    }
+    return refusals;
 }
 
 sdk::ConversationMessage DeliveryContextReader::toSdk(const conversation::Message& message) {

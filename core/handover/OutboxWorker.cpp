@@ -158,14 +158,14 @@ std::size_t OutboxWorker::launchLocked() {
             if (!next || ready.front().claimedAtMs < next->ready.front().claimedAtMs) next = &destination;
         }
         if (!next) break;
-        auto claimed = std::move(next->ready.front().claimed);
+        auto ready = std::move(next->ready.front());
         next->ready.pop_front();
         ++next->calling;
         ++_inFlight;
         ++launched;
         // Never refused: the pool's queue holds `concurrency` tasks and no more are ever in flight.
-        _pool.submit([this, claimed = std::move(claimed)] {
-            attempt(claimed);
+        _pool.submit([this, ready = std::move(ready)]() mutable {
+            attempt(ready);
             finished();
         });
     }
@@ -225,13 +225,17 @@ OutboxWorker::Pass OutboxWorker::dispatchPass() {
     for (const auto& candidate : chosen) ids.push_back(candidate.id);
     auto claimed = _database.write(
         [&](store::Sql& sql) { return _repository.claimAll(sql, ids, _settings.owner, now + _settings.leaseMs, now); });
+    std::vector<Ready> batch;
+    batch.reserve(claimed.size());
+    for (auto& delivery : claimed) {
+        auto described = describe(delivery);
+        batch.push_back({std::move(delivery), std::move(described), std::nullopt, now});
+    }
+    readContexts(batch);
     std::size_t started;
     {
         std::lock_guard lock(_mutex);
-        for (auto& delivery : claimed) {
-            auto& destination = _destinations[delivery.delivery.destination];
-            destination.ready.push_back({std::move(delivery), now});
-        }
+        for (auto& ready : batch) _destinations[ready.claimed.delivery.destination].ready.push_back(std::move(ready));
         started = launchLocked();
     }
     // A full page of candidates may hide due deliveries to other destinations behind those that just filled up,
@@ -282,54 +286,75 @@ void OutboxWorker::finished() {
     _changed.notify_all();
 }
 
-sdk::Delivery OutboxWorker::describe(const store::ClaimedDelivery& claimed, std::optional<std::string>& refusal) const {
+sdk::Delivery OutboxWorker::describe(const store::ClaimedDelivery& claimed) {
     const auto& [delivery, request] = claimed;
     sdk::Delivery out;
     out.id = delivery.id;
     out.attempt = static_cast<int>(delivery.attempts + 1);
     out.kind = delivery.kind;
     out.conversationId = delivery.conversationId;
-    if (request) {
-        out.occurredAtMs = request->createdAt;
-        out.requestId = request->id;
-        out.method = request->method;
-        out.widgetId = request->widgetId;
-        out.recipient.visitor = {request->visitorName.value_or(""), request->visitorEmail.value_or(""),
-                                 request->visitorPhone.value_or("")};
-        if (request->visitorMessage) {
-            // What the visitor wrote when asking is kept with the request, not among the conversation's messages.
-            sdk::ConversationMessage asked;
-            asked.id = request->id;
-            asked.senderType = sdk::SenderType::Visitor;
-            asked.senderName = out.recipient.visitor.name;
-            asked.text = *request->visitorMessage;
-            asked.sentAtMs = request->createdAt;
-            out.messages.push_back(std::move(asked));
-        }
+    if (!request) return out;
+    out.occurredAtMs = request->createdAt;
+    out.requestId = request->id;
+    out.method = request->method;
+    out.widgetId = request->widgetId;
+    out.recipient.visitor = {request->visitorName.value_or(""), request->visitorEmail.value_or(""),
+                             request->visitorPhone.value_or("")};
+    if (request->visitorMessage) {
+        // What the visitor wrote when asking is kept with the request, not among the conversation's messages.
+        sdk::ConversationMessage asked;
+        asked.id = request->id;
+        asked.senderType = sdk::SenderType::Visitor;
+        asked.senderName = out.recipient.visitor.name;
+        asked.text = *request->visitorMessage;
+        asked.sentAtMs = request->createdAt;
+        out.messages.push_back(std::move(asked));
     }
-    refusal = _database.read([&](store::Sql& sql) { return DeliveryContextReader::read(sql, delivery, out); });
-    if (refusal) return out;
+    return out;
+}
+
+void OutboxWorker::readContexts(std::vector<Ready>& batch) {
+    std::vector<DeliveryContextReader::Part> parts;
+    parts.reserve(batch.size());
+    for (auto& ready : batch) parts.push_back({ready.claimed.delivery, ready.described});
+    try {
+        const auto refusals =
+            _database.read([&](store::Sql& sql) { return DeliveryContextReader::readAll(sql, parts); });
+        for (std::size_t i = 0; i < batch.size(); ++i) batch[i].refusal = refusals[i];
+    } catch (const std::exception&) {
+        std::vector<std::string> ids;
+        ids.reserve(batch.size());
+        for (const auto& ready : batch) ids.push_back(ready.claimed.delivery.id);
+        handBack(ids);
+        throw;
+    }
+}
+
+std::optional<std::string> OutboxWorker::chooseMethod(const store::ClaimedDelivery& claimed,
+                                                      sdk::Delivery& out) const {
+    const auto& [delivery, request] = claimed;
     const auto widget = _widgets.find(out.widgetId);
     if (request) {
-        refusal = "the widget no longer has the handover method \"" + request->method + "\"";
-        if (!widget) return out;
+        const auto missing = "the widget no longer has the handover method \"" + request->method + "\"";
+        if (!widget) return missing;
+        std::optional<std::string> refusal = missing;
         for (const auto& method : widget->handover.methods) {
             if (method.name != request->method) continue;
             out.methodSettings = method.settings;
             refusal.reset();
         }
-        return out;
+        return refusal;
     }
     // Other kinds go through the widget's handover method backed by this channel instance, if it has one, for the
     // settings that differ per widget (a sender number, a from address).
-    if (!widget) return out;
+    if (!widget) return std::nullopt;
     for (const auto& method : widget->handover.methods) {
         if (method.channel != delivery.channel) continue;
         out.method = method.name;
         out.methodSettings = method.settings;
         break;
     }
-    return out;
+    return std::nullopt;
 }
 
 void OutboxWorker::logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const {
@@ -345,16 +370,17 @@ void OutboxWorker::logProblem(const DeliveryLedger::Booked& booked, const sdk::D
                      result.detail);
 }
 
-void OutboxWorker::attempt(const store::ClaimedDelivery& claimed) {
-    const auto& [delivery, request] = claimed;
+void OutboxWorker::attempt(Ready& ready) {
+    const auto& [delivery, request] = ready.claimed;
     std::optional<double> callMs;
     bool calling = true;
     const auto endCall = [&] {
         if (std::exchange(calling, false)) callEnded(delivery.destination, callMs);
     };
     try {
-        std::optional<std::string> refusal;
-        const auto described = describe(claimed, refusal);
+        auto& described = ready.described;
+        auto& refusal = ready.refusal;
+        if (!refusal) refusal = chooseMethod(ready.claimed, described);
         const auto startedAt = _clock.nowMs();
         const auto started = std::chrono::steady_clock::now();
         const auto result = refusal ? sdk::DeliveryResult::failed(*refusal) : _deliver(delivery.channel, described);

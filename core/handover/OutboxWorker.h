@@ -84,9 +84,12 @@ private:
     /// Least time between two looks at the outbox that follow at once on a full page of candidates.
     static constexpr std::chrono::milliseconds LookAgainSpacing{100};
 
-    /// A claimed delivery not started yet.
+    /// A claimed delivery not started yet, with what its channel is handed as read when it was claimed.
     struct Ready {
         store::ClaimedDelivery claimed;
+        sdk::Delivery described;
+        /// Why it may not be handed over at all (the recipient opted out of the channel, what it carries is gone).
+        std::optional<std::string> refusal;
         std::int64_t claimedAtMs = 0;
     };
 
@@ -111,12 +114,17 @@ private:
     /// Starts ready deliveries while slots and threads allow; stale ones are set aside to be handed back.
     std::size_t launchLocked();
     void handBack(const std::vector<std::string>& deliveryIds);
-    void attempt(const store::ClaimedDelivery& claimed);
+    void attempt(Ready& ready);
     /// A warning naming the request, the delivery, the attempt and the error, and whether it is retried or failed.
     void logProblem(const DeliveryLedger::Booked& booked, const sdk::DeliveryResult& result) const;
-    /// What the channel is handed, read in one transaction; `refusal` says why it may not be handed over at all
-    /// (the recipient opted out of the channel, the widget no longer has the method), and the attempt then fails.
-    sdk::Delivery describe(const store::ClaimedDelivery& claimed, std::optional<std::string>& refusal) const;
+    /// What the channel is handed of the delivery and its request, before its conversation is read.
+    static sdk::Delivery describe(const store::ClaimedDelivery& claimed);
+    /// Completes what a claimed batch carries of its conversations (DeliveryContextReader), in one session. Should
+    /// that fail, the batch is handed back and the error thrown.
+    void readContexts(std::vector<Ready>& batch);
+    /// The widget's method settings for `out`; why the delivery may not go if the widget no longer has the method of
+    /// its request.
+    std::optional<std::string> chooseMethod(const store::ClaimedDelivery& claimed, sdk::Delivery& out) const;
     /// The channel call to `destination` is over; `callMs` is how long it took, when a call was made.
     void callEnded(const std::string& destination, std::optional<double> callMs);
     /// The attempt is booked (or given up): its thread is free.

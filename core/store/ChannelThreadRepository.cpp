@@ -1,6 +1,7 @@
 #include "core/store/ChannelThreadRepository.h"
 
 #include "core/store/Row.h"
+#include "core/store/TextSet.h"
 
 namespace switchboard::core::store {
 
@@ -10,6 +11,21 @@ std::optional<std::string> ChannelThreadRepository::find(Sql& sql, const std::st
                                 {conversationId, channel});
     if (result.rows.empty()) return std::nullopt;
     return Row(result, 0).text(0);
+}
+
+std::map<std::pair<std::string, std::string>, std::string>
+ChannelThreadRepository::findAll(Sql& sql, const std::vector<std::string>& conversationIds) {
+    std::map<std::pair<std::string, std::string>, std::string> references;
+    if (conversationIds.empty()) return references;
+    const auto ids = TextSet::bind(conversationIds);
+    const auto result = sql.run("SELECT conversation_id, channel, reference FROM channel_threads WHERE conversation_id IN " +
+                                    TextSet::values(sql.dialect()),
+                                {ids});
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const Row row(result, i);
+        references[{row.text(0), row.text(1)}] = row.text(2);
+    }
+    return references;
 }
 
 void ChannelThreadRepository::save(Sql& sql, const std::string& conversationId, const std::string& channel,

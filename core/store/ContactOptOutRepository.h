@@ -3,8 +3,10 @@
 #include "core/store/Sql.h"
 
 #include <cstdint>
-#include <optional>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace switchboard::core::store {
 
@@ -14,8 +16,9 @@ public:
     /// Records the opt-out; a second one keeps the first time.
     void add(Sql& sql, const std::string& channel, const std::string& address, std::int64_t atMs);
     void remove(Sql& sql, const std::string& channel, const std::string& address);
-    /// Whether either address opted out of `channel`, in one look-up; an empty one matches nothing.
-    bool containsEither(Sql& sql, const std::string& channel, const std::string& first, const std::string& second);
+    /// Which of `addresses` opted out of which of `channels`, as (channel, address), in one statement.
+    std::set<std::pair<std::string, std::string>> optedOut(Sql& sql, const std::vector<std::string>& channels,
+                                                           const std::vector<std::string>& addresses);
 };
 
 } // namespace switchboard::core::store

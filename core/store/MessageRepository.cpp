@@ -1,7 +1,9 @@
 #include "core/store/MessageRepository.h"
 
+#include "core/store/TextSet.h"
 
 #include <algorithm>
+#include <limits>
 
 using namespace Poco::Data::Keywords;
 
@@ -73,6 +75,34 @@ std::vector<conversation::Message> MessageRepository::listBefore(Sql& sql, const
     auto messages = query(sql, "seq < ?", "DESC", conversationId, beforeSeq, limit);
     std::reverse(messages.begin(), messages.end());
     return messages;
+}
+
+std::map<std::string, std::vector<conversation::Message>>
+MessageRepository::latestOf(Sql& sql, const std::vector<std::string>& conversationIds, std::size_t limit) {
+    std::map<std::string, std::vector<conversation::Message>> latest;
+    if (conversationIds.empty() || limit == 0) return latest;
+    if (sql.dialect() == Dialect::SQLite) {
+        // In process, a statement per conversation costs no round trip, and reads its latest rows only.
+        for (const auto& id : conversationIds) {
+            if (latest.contains(id)) continue;
+            auto messages = listBefore(sql, id, std::numeric_limits<std::int64_t>::max(), limit);
+            if (!messages.empty()) latest.emplace(id, std::move(messages));
+        }
+        return latest;
+    }
+    // One statement for the batch; each conversation's latest rows through the (conversation_id, seq) index.
+    static const std::string text = std::string("SELECT m.* FROM (SELECT DISTINCT value FROM ") +
+                                    TextSet::values(Dialect::PostgreSQL) +
+                                    " AS ids) AS k CROSS JOIN LATERAL (SELECT " + Columns +
+                                    " FROM messages WHERE conversation_id = k.value ORDER BY seq DESC LIMIT ?) AS m "
+                                    "ORDER BY m.conversation_id, m.seq";
+    const auto ids = TextSet::bind(conversationIds);
+    const auto result = sql.run(text, {ids, static_cast<std::int64_t>(limit)});
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        auto message = fromRow(Row(result, i));
+        latest[message.conversationId].push_back(std::move(message));
+    }
+    return latest;
 }
 
 std::vector<conversation::Message> MessageRepository::query(Sql& sql, const std::string& where,

@@ -4,6 +4,7 @@
 #include "core/store/Row.h"
 #include "core/store/Sql.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ public:
     /// Up to `limit` messages with seq < beforeSeq, returned ascending.
     std::vector<conversation::Message> listBefore(Sql& sql, const std::string& conversationId,
                                                   std::int64_t beforeSeq, std::size_t limit);
+    /// The latest `limit` messages of each of `conversationIds`, ascending, by conversation (none for one without).
+    std::map<std::string, std::vector<conversation::Message>> latestOf(Sql& sql,
+                                                                       const std::vector<std::string>& conversationIds,
+                                                                       std::size_t limit);
     /// Stamps the messages `reader` has not read yet, up to `upToSeq`, as read now.
     void markRead(Sql& sql, const std::string& conversationId, Reader reader, std::int64_t upToSeq, std::int64_t nowMs);
     /// Messages `reader` has still not read after `upToSeq`.

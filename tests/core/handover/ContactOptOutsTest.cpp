@@ -15,8 +15,9 @@ protected:
     std::optional<std::string> refusal(const std::string& channel, const std::string& phone, const std::string& email) {
         sdk::Recipient recipient;
         recipient.visitor = {"Ada", email, phone};
-        return database->read(
-            [&](store::Sql& sql) { return handover::ContactOptOuts::refusal(sql, channel, recipient); });
+        return database->read([&](store::Sql& sql) {
+            return handover::ContactOptOuts::refusals(sql, {{channel, recipient}}).at(0);
+        });
     }
 
     TestDatabase database;
@@ -42,6 +43,25 @@ TEST_F(ContactOptOutsTest, AnEmailOptsOutWhateverItsCaseAndAContactMayOptBackIn)
 
     optOuts.record("email", "mailto:ada@example.com", false);
     EXPECT_FALSE(refusal("email", "", "ada@example.com"));
+}
+
+TEST_F(ContactOptOutsTest, ABatchIsCheckedDeliveryByDeliveryAndAnAddressOnTheChannelGoesAlone) {
+    optOuts.record("whatsapp", "+447700900123", true);
+    optOuts.record("email", "grace@example.com", true);
+    sdk::Recipient ada;
+    ada.visitor = {"Ada", "grace@example.com", "+447700900123"};
+    sdk::Recipient reachedThere = ada;
+    reachedThere.address = "whatsapp:+15550000000"; // not the opted-out phone: the visitor's phone is not checked
+    sdk::Recipient nobody;
+    const std::string whatsapp = "whatsapp";
+    const std::string email = "email";
+    const auto refused = database->read([&](store::Sql& sql) {
+        return handover::ContactOptOuts::refusals(
+            sql, {{whatsapp, ada}, {email, ada}, {whatsapp, reachedThere}, {email, reachedThere}, {whatsapp, nobody}});
+    });
+    EXPECT_EQ(refused, (std::vector<std::optional<std::string>>{"the contact opted out of whatsapp",
+                                                                 "the contact opted out of email", std::nullopt,
+                                                                 std::nullopt, std::nullopt}));
 }
 
 TEST_F(ContactOptOutsTest, AnOptOutNeedsAnAddress) {

@@ -12,7 +12,8 @@ TEST(ContactOptOutRepositoryTest, AnOptOutIsKeptPerChannelInstanceUntilRemoved) 
     TestDatabase database;
     store::ContactOptOutRepository repository;
     const auto contains = [&](const std::string& channel, const std::string& address) {
-        return database->read([&](store::Sql& sql) { return repository.containsEither(sql, channel, address, ""); });
+        return database->read(
+            [&](store::Sql& sql) { return !repository.optedOut(sql, {channel}, {address}).empty(); });
     };
     database->write([&](store::Sql& sql) {
         repository.add(sql, "whatsapp", "+447700900123", 1000);
@@ -22,12 +23,15 @@ TEST(ContactOptOutRepositoryTest, AnOptOutIsKeptPerChannelInstanceUntilRemoved) 
     EXPECT_FALSE(contains("sms", "+447700900123"));
     EXPECT_FALSE(contains("whatsapp", "+15550000000"));
 
-    const auto either = [&](const std::string& first, const std::string& second) {
-        return database->read(
-            [&](store::Sql& sql) { return repository.containsEither(sql, "whatsapp", first, second); });
-    };
-    EXPECT_TRUE(either("ada@example.com", "+447700900123"));
-    EXPECT_FALSE(either("ada@example.com", ""));
+    database->write([&](store::Sql& sql) { repository.add(sql, "email", "ada@example.com", 3000); });
+    const auto found = database->read([&](store::Sql& sql) {
+        return repository.optedOut(sql, {"whatsapp", "email", "sms"},
+                                   {"ada@example.com", "+447700900123", "grace@example.com"});
+    });
+    using Pair = std::pair<std::string, std::string>;
+    EXPECT_EQ(found, (std::set<Pair>{{"email", "ada@example.com"}, {"whatsapp", "+447700900123"}}));
+    EXPECT_TRUE(database->read([&](store::Sql& sql) { return repository.optedOut(sql, {}, {"ada@example.com"}); })
+                    .empty());
 
     database->write([&](store::Sql& sql) { repository.remove(sql, "whatsapp", "+447700900123"); });
     EXPECT_FALSE(contains("whatsapp", "+447700900123"));
