@@ -3,8 +3,12 @@
 #include "core/plugin_wire/WireJson.h"
 #include "tests/support/PluginWireSamples.h"
 
+#include "core/plugin_wire/WireMessageCodec.h"
+
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using namespace switchboard::core::plugin_wire;
@@ -18,6 +22,19 @@ MethodParams expectParams(Method method, const MethodParams& params, const std::
     return expectWireText(
         params, MethodParamsCodec::encode,
         [&](const Poco::JSON::Object::Ptr& json) { return MethodParamsCodec::decode(method, json); }, golden);
+}
+
+/// The `deliver` call that README.md shows, as one text.
+std::string specificationExample() {
+    std::ifstream file(std::string(SWITCHBOARD_SOURCE_DIR) + "/core/plugin_wire/README.md");
+    std::stringstream whole;
+    whole << file.rdbuf();
+    const auto text = whole.str();
+    const auto start = text.find("```json\n", text.find("A complete `deliver` call:")) + 8;
+    std::string example;
+    std::istringstream lines(text.substr(start, text.find("```", start) - start));
+    for (std::string line; std::getline(lines, line);) example += line;
+    return example;
 }
 
 std::string refusal(Method method, const std::string& params) {
@@ -90,6 +107,14 @@ TEST(MethodParamsCodecTest, CarriesTheHostServices) {
     const auto log = std::get<LogParams>(expectParams(Method::Log, LogParams{"crm", LogLevel::Error, "boom"},
                                                       R"({"instance":"crm","level":"error","message":"boom"})"));
     EXPECT_EQ(log.level, LogLevel::Error);
+}
+
+TEST(MethodParamsCodecTest, ReadsTheSpecificationsExample) {
+    const auto call = std::get<CallMessage>(WireMessageCodec::decode(specificationExample()));
+    const auto params = std::get<DeliverParams>(MethodParamsCodec::decode(call.method, call.params));
+    EXPECT_EQ(params.instance, "whatsapp");
+    EXPECT_EQ(params.delivery.messages.at(0).text, "Hello!");
+    EXPECT_EQ(params.delivery.recipient.visitor.phone, "+447700900123");
 }
 
 TEST(MethodParamsCodecTest, NamesTheFieldAtFault) {
