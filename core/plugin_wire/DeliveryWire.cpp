@@ -58,7 +58,8 @@ std::vector<sdk::ConversationMessage> messagesFromJson(ObjectReader& parent, con
         message.senderName = item.string("sender_name");
         message.text = item.string("text");
         message.sentAtMs = item.integer("sent_at_ms");
-        for (auto& attachment : item.objects("attachments")) message.attachments.push_back(attachmentFromJson(attachment));
+        for (auto& attachment : item.objects("attachments"))
+            message.attachments.push_back(attachmentFromJson(attachment));
         item.finish();
         messages.push_back(std::move(message));
     }

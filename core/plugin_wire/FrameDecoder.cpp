@@ -19,8 +19,7 @@ std::optional<std::string> FrameDecoder::next() {
     const std::size_t length = FrameHeader::read(_buffer.data() + _start);
     if (length == 0) fail("a frame of 0 bytes: a frame holds one JSON object");
     if (length > _maxFrameBytes)
-        fail("a frame of " + std::to_string(length) + " bytes is above the limit of " +
-             std::to_string(_maxFrameBytes));
+        fail("a frame of " + std::to_string(length) + " bytes is above the limit of " + std::to_string(_maxFrameBytes));
     if (bufferedBytes() - FrameHeader::Size < length) return std::nullopt;
 
     std::string frame = _buffer.substr(_start + FrameHeader::Size, length);

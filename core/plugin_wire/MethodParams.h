@@ -71,8 +71,8 @@ struct LogParams {
     std::string message;
 };
 
-using MethodParams = std::variant<NoParams, SettingsParams, DeliverParams, InboundParams, PostInboundMessageParams,
-                                  UpdateDeliveryStatusParams, OptOutParams, NotifyAgentsParams, SecretParams,
-                                  LogParams>;
+using MethodParams =
+    std::variant<NoParams, SettingsParams, DeliverParams, InboundParams, PostInboundMessageParams,
+                 UpdateDeliveryStatusParams, OptOutParams, NotifyAgentsParams, SecretParams, LogParams>;
 
 } // namespace switchboard::core::plugin_wire

@@ -15,8 +15,8 @@ bool isObject(const Poco::Dynamic::Var& value) { return value.type() == typeid(P
 /// Poco's parser gives integers as Int64 (UInt64 only above 2^63 - 1, which JsonTextCheck refuses first); a
 /// boolean also says isInteger, so the type is asked for by name.
 bool isInteger(const Poco::Dynamic::Var& value) {
-    return value.type() == typeid(Poco::Int64) || value.type() == typeid(Poco::UInt64) ||
-           value.type() == typeid(int) || value.type() == typeid(unsigned);
+    return value.type() == typeid(Poco::Int64) || value.type() == typeid(Poco::UInt64) || value.type() == typeid(int) ||
+           value.type() == typeid(unsigned);
 }
 
 } // namespace
@@ -30,7 +30,8 @@ std::optional<Poco::Dynamic::Var> ObjectReader::present(const std::string& key) 
     _read.insert(key);
     if (!_object->has(key)) return std::nullopt;
     auto value = _object->get(key);
-    if (value.isEmpty()) throw WireError(ErrorCode::BadRequest, "must not be null (leave an absent value out)", pathOf(key));
+    if (value.isEmpty())
+        throw WireError(ErrorCode::BadRequest, "must not be null (leave an absent value out)", pathOf(key));
     return value;
 }
 
@@ -136,7 +137,8 @@ std::map<std::string, std::string> ObjectReader::stringMap(const std::string& ke
 
 void ObjectReader::finish() const {
     for (const auto& [name, value] : *_object) {
-        if (!_read.contains(name)) throw WireError(ErrorCode::BadRequest, "is not a field of this object", pathOf(name));
+        if (!_read.contains(name))
+            throw WireError(ErrorCode::BadRequest, "is not a field of this object", pathOf(name));
     }
 }
 

@@ -98,7 +98,8 @@ HelloMessage readHello(ObjectReader& reader) {
                         reader.pathOf("protocol_version"));
     hello.role = reader.named("role", PeerRoleNames);
     hello.processId = reader.integer("process_id");
-    if (hello.processId < 1) throw WireError(ErrorCode::BadRequest, "must be a positive integer", reader.pathOf("process_id"));
+    if (hello.processId < 1)
+        throw WireError(ErrorCode::BadRequest, "must be a positive integer", reader.pathOf("process_id"));
     hello.pluginName = reader.optionalString("plugin");
     return hello;
 }

@@ -9,8 +9,8 @@ using switchboard::core::plugin_wire::WireError;
 using namespace switchboard::tests::plugin_wire;
 
 TEST(AgentNotificationWireTest, CarriesEveryField) {
-    const std::string json =
-        R"({"body":)" + AwkwardJson + R"(,"conversation_id":"conv-3","title":"Ada asks for a person","widget_id":"shop"})";
+    const std::string json = R"({"body":)" + AwkwardJson +
+                             R"(,"conversation_id":"conv-3","title":"Ada asks for a person","widget_id":"shop"})";
     expectWireForm(fullNotification(), AgentNotificationWire::toJson, AgentNotificationWire::fromJson, json);
     const auto notification = AgentNotificationWire::fromJson(readerOf(json));
     EXPECT_EQ(notification.body, AwkwardText);
@@ -20,7 +20,7 @@ TEST(AgentNotificationWireTest, CarriesEveryField) {
 }
 
 TEST(AgentNotificationWireTest, RefusesAWrongType) {
-    EXPECT_THROW(AgentNotificationWire::fromJson(
-                     readerOf(R"({"body":"","conversation_id":"","title":false,"widget_id":""})")),
-                 WireError);
+    EXPECT_THROW(
+        AgentNotificationWire::fromJson(readerOf(R"({"body":"","conversation_id":"","title":false,"widget_id":""})")),
+        WireError);
 }

@@ -40,15 +40,15 @@ TEST(ChannelDescriptionWireTest, CarriesAnEmptyDescription) {
 TEST(ChannelDescriptionWireTest, NamesTheFieldAtFault) {
     try {
         ChannelDescriptionWire::fromJson(readerOf(
-            R"({"display_name":"","handover_methods":[],"instance_settings":[],"visitor_reach":"none","method_settings":)"
-            R"([{"description":"","key":"url","required":true,"type":"url"}]})",
+            R"({"display_name":"","handover_methods":[],"instance_settings":[],"visitor_reach":"none",)"
+            R"("method_settings":[{"description":"","key":"url","required":true,"type":"url"}]})",
             "result"));
         FAIL() << "an unknown setting type was read";
     } catch (const WireError& error) {
         EXPECT_STREQ(error.what(), "'result.method_settings[0].type' must be text, secret or http_url");
     }
-    EXPECT_THROW(ChannelDescriptionWire::fromJson(readerOf(
-                     R"({"display_name":"","handover_methods":[],"instance_settings":[],"method_settings":[],)"
-                     R"("visitor_reach":"fax"})")),
+    EXPECT_THROW(ChannelDescriptionWire::fromJson(
+                     readerOf(R"({"display_name":"","handover_methods":[],"instance_settings":[],"method_settings":[],)"
+                              R"("visitor_reach":"fax"})")),
                  WireError);
 }

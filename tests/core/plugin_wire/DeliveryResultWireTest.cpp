@@ -12,7 +12,8 @@ using namespace switchboard::tests::plugin_wire;
 TEST(DeliveryResultWireTest, CarriesEveryField) {
     const std::string json = R"({"completed":true,"detail":"HTTP 503 from crm.example","outcome":"retry",)"
                              R"("provider_id":"SM123","response_excerpt":)" +
-                             AwkwardJson + R"(,"retry_after_ms":120000,"status_code":503,"thread_reference":"thread-9"})";
+                             AwkwardJson +
+                             R"(,"retry_after_ms":120000,"status_code":503,"thread_reference":"thread-9"})";
     expectWireForm(fullDeliveryResult(), DeliveryResultWire::toJson, DeliveryResultWire::fromJson, json);
     const auto result = DeliveryResultWire::fromJson(readerOf(json));
     EXPECT_EQ(result.outcome, DeliveryResult::Outcome::Retry);

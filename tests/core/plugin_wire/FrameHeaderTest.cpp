@@ -7,8 +7,8 @@
 using switchboard::core::plugin_wire::FrameHeader;
 
 TEST(FrameHeaderTest, WritesAndReadsFourBytesBigEndian) {
-    for (const std::size_t length : {std::size_t{0}, std::size_t{1}, std::size_t{0x80}, std::size_t{0x01020304},
-                                     std::size_t{0xffffffff}}) {
+    for (const std::size_t length :
+         {std::size_t{0}, std::size_t{1}, std::size_t{0x80}, std::size_t{0x01020304}, std::size_t{0xffffffff}}) {
         std::string bytes;
         FrameHeader::write(length, bytes);
         ASSERT_EQ(bytes.size(), FrameHeader::Size);

@@ -56,8 +56,8 @@ TEST(InboundWireTest, CarriesWhereAMessageLanded) {
                    R"({"conversation_id":"conv-2","kind":"stored","opened_conversation":true,"reason":""})");
     const std::string refused = R"({"conversation_id":"","kind":"refused","opened_conversation":false,)"
                                 R"("reason":"unknown widget"})";
-    expectWireForm(InboundOutcome::refused("unknown widget"), InboundWire::outcomeToJson,
-                   InboundWire::outcomeFromJson, refused);
+    expectWireForm(InboundOutcome::refused("unknown widget"), InboundWire::outcomeToJson, InboundWire::outcomeFromJson,
+                   refused);
     EXPECT_EQ(InboundWire::outcomeFromJson(readerOf(refused)).kind, InboundOutcome::Kind::Refused);
     EXPECT_EQ(InboundWire::outcomeFromJson(readerOf(refused)).reason, "unknown widget");
 }

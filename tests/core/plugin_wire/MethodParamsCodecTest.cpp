@@ -51,9 +51,9 @@ TEST(MethodParamsCodecTest, DescribeAndPingTakeNothing) {
 
 TEST(MethodParamsCodecTest, SettingsGoToAnInstance) {
     for (const auto method : {Method::Configure, Method::ValidateMethod, Method::Test}) {
-        const auto read = std::get<SettingsParams>(expectParams(
-            method, SettingsParams{"crm", {{"url", "https://crm.example"}}},
-            R"({"instance":"crm","settings":{"url":"https://crm.example"}})"));
+        const auto read =
+            std::get<SettingsParams>(expectParams(method, SettingsParams{"crm", {{"url", "https://crm.example"}}},
+                                                  R"({"instance":"crm","settings":{"url":"https://crm.example"}})"));
         EXPECT_EQ(read.instance, "crm");
         EXPECT_EQ(read.settings.at("url"), "https://crm.example");
     }
@@ -62,10 +62,12 @@ TEST(MethodParamsCodecTest, SettingsGoToAnInstance) {
 
 TEST(MethodParamsCodecTest, DeliverCarriesTheDelivery) {
     const auto json = WireJson::write(MethodParamsCodec::encode(DeliverParams{"crm", fullDelivery()}));
-    const auto read = std::get<DeliverParams>(expectParams(Method::Deliver, DeliverParams{"crm", fullDelivery()}, json));
+    const auto read =
+        std::get<DeliverParams>(expectParams(Method::Deliver, DeliverParams{"crm", fullDelivery()}, json));
     EXPECT_EQ(read.instance, "crm");
     EXPECT_EQ(read.delivery.id, "dlv-1");
-    EXPECT_EQ(refusal(Method::Deliver, R"({"instance":"crm","delivery":{"id":1}})"), "'params.delivery.id' must be a string");
+    EXPECT_EQ(refusal(Method::Deliver, R"({"instance":"crm","delivery":{"id":1}})"),
+              "'params.delivery.id' must be a string");
 }
 
 TEST(MethodParamsCodecTest, InboundCarriesTheRequest) {
@@ -89,9 +91,9 @@ TEST(MethodParamsCodecTest, CarriesTheHostServices) {
     EXPECT_EQ(status.status, switchboard::sdk::ProviderStatus::Undelivered);
     EXPECT_EQ(status.errorText, "unreachable");
 
-    const auto optOut = std::get<OptOutParams>(expectParams(
-        Method::OptOut, OptOutParams{"sms", "+447700900123", false},
-        R"({"address":"+447700900123","instance":"sms","opted_out":false})"));
+    const auto optOut =
+        std::get<OptOutParams>(expectParams(Method::OptOut, OptOutParams{"sms", "+447700900123", false},
+                                            R"({"address":"+447700900123","instance":"sms","opted_out":false})"));
     EXPECT_FALSE(optOut.optedOut);
 
     const auto notify = std::get<NotifyAgentsParams>(
@@ -100,8 +102,8 @@ TEST(MethodParamsCodecTest, CarriesTheHostServices) {
                      R"("title":"title","widget_id":"shop"}})"));
     EXPECT_EQ(notify.notification.title, "title");
 
-    const auto secret = std::get<SecretParams>(expectParams(Method::Secret, SecretParams{"crm", "CRM_SECRET"},
-                                                            R"({"instance":"crm","name":"CRM_SECRET"})"));
+    const auto secret = std::get<SecretParams>(
+        expectParams(Method::Secret, SecretParams{"crm", "CRM_SECRET"}, R"({"instance":"crm","name":"CRM_SECRET"})"));
     EXPECT_EQ(secret.name, "CRM_SECRET");
 
     const auto log = std::get<LogParams>(expectParams(Method::Log, LogParams{"crm", LogLevel::Error, "boom"},

@@ -29,23 +29,25 @@ std::string refusal(Method method, const std::string& result) {
 } // namespace
 
 TEST(MethodResultCodecTest, CarriesThePluginsAnswers) {
-    const auto description =
-        std::get<switchboard::sdk::ChannelDescription>(expectResult(Method::Describe, fullDescription(), written(fullDescription())));
+    const auto description = std::get<switchboard::sdk::ChannelDescription>(
+        expectResult(Method::Describe, fullDescription(), written(fullDescription())));
     EXPECT_EQ(description.displayName, "Webhook (Standard Webhooks)");
 
     for (const auto method : {Method::Configure, Method::ValidateMethod}) {
-        const auto errors = std::get<SettingErrorsResult>(expectResult(
-            method, SettingErrorsResult{{{"url", "is required"}}}, R"({"errors":[{"key":"url","message":"is required"}]})"));
+        const auto errors =
+            std::get<SettingErrorsResult>(expectResult(method, SettingErrorsResult{{{"url", "is required"}}},
+                                                       R"({"errors":[{"key":"url","message":"is required"}]})"));
         EXPECT_EQ(errors.errors.at(0).key, "url");
     }
-    const auto test = std::get<switchboard::sdk::TestResult>(expectResult(Method::Test, fullTestResult(), written(fullTestResult())));
+    const auto test =
+        std::get<switchboard::sdk::TestResult>(expectResult(Method::Test, fullTestResult(), written(fullTestResult())));
     EXPECT_EQ(test.reference, "msg_test_1");
     const auto delivered = std::get<switchboard::sdk::DeliveryResult>(
         expectResult(Method::Deliver, fullDeliveryResult(), written(fullDeliveryResult())));
     EXPECT_EQ(delivered.providerId, "SM123");
-    const auto inbound = std::get<switchboard::sdk::InboundResult>(expectResult(
-        Method::Inbound, switchboard::sdk::InboundResult{204, "text/plain", ""},
-        R"({"body_base64":"","content_type":"text/plain","status":204})"));
+    const auto inbound = std::get<switchboard::sdk::InboundResult>(
+        expectResult(Method::Inbound, switchboard::sdk::InboundResult{204, "text/plain", ""},
+                     R"({"body_base64":"","content_type":"text/plain","status":204})"));
     EXPECT_EQ(inbound.status, 204);
     expectResult(Method::Ping, NoResult{}, "{}");
 }
@@ -64,8 +66,8 @@ TEST(MethodResultCodecTest, CarriesTheHubsAnswers) {
                   expectResult(Method::NotifyAgents, NotifyAgentsResult{3}, R"({"online_agents":3})"))
                   .onlineAgents,
               3);
-    EXPECT_EQ(std::get<SecretResult>(expectResult(Method::Secret, SecretResult{"s3cr\xc3\xa9t"},
-                                                  "{\"value\":\"s3cr\xc3\xa9t\"}"))
+    EXPECT_EQ(std::get<SecretResult>(
+                  expectResult(Method::Secret, SecretResult{"s3cr\xc3\xa9t"}, "{\"value\":\"s3cr\xc3\xa9t\"}"))
                   .value,
               "s3cr\xc3\xa9t");
     EXPECT_EQ(std::get<SecretResult>(expectResult(Method::Secret, SecretResult{}, "{}")).value, std::nullopt);

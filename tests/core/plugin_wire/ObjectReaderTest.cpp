@@ -62,7 +62,8 @@ TEST(ObjectReaderTest, NamesTheFieldOfEachRefusal) {
     EXPECT_EQ(refusal(R"({"i":true})", [](auto& r) { r.integer("i"); }), "'params.i' must be an integer of 64 bits");
     EXPECT_EQ(refusal(R"({"i":1.0})", [](auto& r) { r.integer("i"); }), "'params.i' must be an integer of 64 bits");
     EXPECT_EQ(refusal(R"({"i":"1"})", [](auto& r) { r.integer("i"); }), "'params.i' must be an integer of 64 bits");
-    EXPECT_EQ(refusal(R"({"n":2147483648})", [](auto& r) { r.int32("n"); }), "'params.n' must be an integer of 32 bits");
+    EXPECT_EQ(refusal(R"({"n":2147483648})", [](auto& r) { r.int32("n"); }),
+              "'params.n' must be an integer of 32 bits");
     EXPECT_EQ(refusal(R"({"b":1})", [](auto& r) { r.boolean("b"); }), "'params.b' must be true or false");
     EXPECT_EQ(refusal(R"({"o":[]})", [](auto& r) { r.object("o"); }), "'params.o' must be an object");
     EXPECT_EQ(refusal(R"({"o":{"k":1}})", [](auto& r) { r.stringMap("o"); }), "'params.o.k' must be a string");

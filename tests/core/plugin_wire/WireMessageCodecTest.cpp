@@ -33,13 +33,15 @@ WireMessage roundTrip(const std::string& json) {
 
 TEST(WireMessageCodecTest, CarriesAHello) {
     HelloMessage hello{ProtocolVersion, PeerRole::Host, 4242, "webhook"};
-    const std::string json = R"({"plugin":"webhook","process_id":4242,"protocol_version":1,"role":"host","type":"hello"})";
+    const std::string json =
+        R"({"plugin":"webhook","process_id":4242,"protocol_version":1,"role":"host","type":"hello"})";
     EXPECT_EQ(WireMessageCodec::encode(hello), json);
     const auto read = std::get<HelloMessage>(roundTrip(json));
     EXPECT_EQ(read.role, PeerRole::Host);
     EXPECT_EQ(read.processId, 4242);
     EXPECT_EQ(read.pluginName, "webhook");
-    const auto hub = std::get<HelloMessage>(roundTrip(R"({"process_id":1,"protocol_version":1,"role":"hub","type":"hello"})"));
+    const auto hub =
+        std::get<HelloMessage>(roundTrip(R"({"process_id":1,"protocol_version":1,"role":"hub","type":"hello"})"));
     EXPECT_EQ(hub.pluginName, std::nullopt);
 }
 
@@ -67,19 +69,21 @@ TEST(WireMessageCodecTest, CarriesACallWithItsDeadline) {
     EXPECT_EQ(read.deadlineMs, 1700000030000);
     EXPECT_EQ(read.nowMs, 1700000000000);
     EXPECT_EQ(read.params->getValue<std::string>("instance"), "crm");
-    EXPECT_EQ(std::get<CallMessage>(roundTrip(R"({"id":1,"method":"ping","now_ms":5,"params":{},"type":"call"})"))
-                  .deadlineMs,
-              std::nullopt);
+    EXPECT_EQ(
+        std::get<CallMessage>(roundTrip(R"({"id":1,"method":"ping","now_ms":5,"params":{},"type":"call"})")).deadlineMs,
+        std::nullopt);
 }
 
 TEST(WireMessageCodecTest, CarriesAResultAnErrorAndANotice) {
-    const auto result = std::get<ResultMessage>(roundTrip(R"({"id":9007199254740991,"result":{"a":1},"type":"result"})"));
+    const auto result =
+        std::get<ResultMessage>(roundTrip(R"({"id":9007199254740991,"result":{"a":1},"type":"result"})"));
     EXPECT_EQ(result.id, MaxCallId);
     const auto error = std::get<ErrorMessage>(
         roundTrip(R"({"code":"deadline_exceeded","id":3,"message":"30 s passed","type":"error"})"));
     EXPECT_EQ(error.code, ErrorCode::DeadlineExceeded);
     EXPECT_EQ(error.message, "30 s passed");
-    const auto notice = std::get<NoticeMessage>(roundTrip(R"({"method":"log","params":{"level":"info"},"type":"notice"})"));
+    const auto notice =
+        std::get<NoticeMessage>(roundTrip(R"({"method":"log","params":{"level":"info"},"type":"notice"})"));
     EXPECT_EQ(notice.method, Method::Log);
 }
 
