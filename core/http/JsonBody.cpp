@@ -81,7 +81,8 @@ std::optional<std::string> JsonBody::optString(const std::string& key) const {
 std::optional<std::int64_t> JsonBody::optInteger(const std::string& key) const {
     if (!has(key)) return std::nullopt;
     const auto value = _object->get(key);
-    if (!value.isInteger()) throw wrongType(key, "an integer");
+    // Poco's Var counts a boolean among the integers.
+    if (!value.isInteger() || value.isBoolean()) throw wrongType(key, "an integer");
     try {
         return value.convert<std::int64_t>();
     } catch (const Poco::RangeException&) { // read as unsigned, above 2^63 - 1

@@ -68,6 +68,13 @@ TEST(JsonBodyTest, IntegerBeyondSixtyFourBitsIsAnInvalidField) {
     EXPECT_EQ(body.optInteger("k"), INT64_MIN);
 }
 
+TEST(JsonBodyTest, TrueOrFalseIsNoInteger) {
+    // Poco's Var calls a boolean an integer.
+    for (const auto* text : {R"({"n":true})", R"({"n":false})"}) {
+        EXPECT_EQ(outcome([&] { JsonBody::parse(text).optInteger("n"); }), "400/invalid_field") << text;
+    }
+}
+
 TEST(JsonBodyTest, RequireAnyOfAcceptsOneKeyPresentEvenAsNull) {
     EXPECT_EQ(outcome([] { JsonBody::parse(R"({"subject":null})").requireAnyOf({"priority", "subject"}); }), "ok");
     EXPECT_EQ(outcome([] { JsonBody::parse(R"({"priority":"low"})").requireAnyOf({"priority", "subject"}); }), "ok");
