@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/JsonNulCheck.h"
+#include "core/common/OversizedIntegers.h"
 #include "core/common/Validation.h"
 
 #include <Poco/Exception.h>
@@ -44,7 +45,7 @@ JsonBody JsonBody::parse(const std::string& text) {
     Poco::Dynamic::Var value;
     try {
         Poco::JSON::Parser parser;
-        value = parser.parse(text);
+        value = parser.parse(common::OversizedIntegers::widen(text));
     } catch (const Poco::Exception&) {
         throw ApiError::badRequest("invalid_json", "the request body is not valid JSON");
     }

@@ -1,5 +1,6 @@
 #include "core/realtime/SocketIoPacket.h"
 
+#include "core/common/OversizedIntegers.h"
 #include "core/common/Validation.h"
 #include "core/realtime/EnginePacket.h"
 
@@ -35,8 +36,6 @@ constexpr std::array<std::string_view, 6> kReservedEventNames = {
     "connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"};
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool isNumberChar(char c) { return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; }
 
 SocketIoPacket::ParseError malformed(const std::string& reason) {
     return {Kind::Malformed, "malformed Socket.IO packet: " + reason};
@@ -105,49 +104,13 @@ std::uint64_t parseAckId(std::string_view digits) {
     return id;
 }
 
-bool fitsIn64Bits(std::string_view integer) {
-    const char* end = integer.data() + integer.size();
-    if (integer.front() == '-') {
-        std::int64_t value = 0;
-        return std::from_chars(integer.data(), end, value).ec != std::errc::result_out_of_range;
-    }
-    std::uint64_t value = 0;
-    return std::from_chars(integer.data(), end, value).ec != std::errc::result_out_of_range;
-}
-
-/// A copy of `json` for Poco::JSON::Parser. POCO 1.11 silently wraps integer literals that do not fit in 64 bits
-/// (18446744073709551616 becomes 0); JavaScript reads every number as a double, so such a literal gets a `.0` and
-/// POCO reads it as a double as well. Everything else is copied unchanged; validating it is the parser's job.
-std::string widenOversizedIntegers(std::string_view json) {
-    std::string copy;
-    copy.reserve(json.size());
-    std::size_t i = 0;
-    while (i < json.size()) {
-        std::size_t end = i + 1;
-        if (json[i] == '"') {
-            while (end < json.size() && json[end] != '"') end += json[end] == '\\' ? 2 : 1;
-            end = std::min(end + 1, json.size());
-            copy.append(json.substr(i, end - i));
-        } else if (json[i] == '-' || isDigit(json[i])) {
-            while (end < json.size() && isNumberChar(json[end])) ++end;
-            const std::string_view number = json.substr(i, end - i);
-            copy.append(number);
-            if (number.find_first_of(".eE") == std::string_view::npos && !fitsIn64Bits(number)) copy.append(".0");
-        } else {
-            copy.push_back(json[i]);
-        }
-        i = end;
-    }
-    return copy;
-}
-
 Var parseJson(std::string_view json) {
     // Not order-preserving: POCO 1.11 keeps that order in a list it searches on every insert and every write, so a
     // 400 KB object of 40,000 keys takes the best part of a minute to parse and encode instead of a tenth of a second.
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(false));
     parser.setDepth(kMaxJsonDepth);
     try {
-        return parser.parse(widenOversizedIntegers(json));
+        return parser.parse(common::OversizedIntegers::widen(json));
     } catch (const Poco::Exception& e) {
         throw malformed("invalid JSON: " + e.displayText());
     }

@@ -68,6 +68,13 @@ TEST(JsonBodyTest, IntegerBeyondSixtyFourBitsIsAnInvalidField) {
     EXPECT_EQ(body.optInteger("k"), INT64_MIN);
 }
 
+TEST(JsonBodyTest, IntegersPocoWouldWrapAreInvalidFields) {
+    // POCO reads 2^64 + 1 as 1 and -2^63 - 1 as -2^63 without a word.
+    for (const auto* text : {R"({"n":18446744073709551617})", R"({"n":-9223372036854775809})"}) {
+        EXPECT_EQ(outcome([&] { JsonBody::parse(text).optInteger("n"); }), "400/invalid_field") << text;
+    }
+}
+
 TEST(JsonBodyTest, TrueOrFalseIsNoInteger) {
     // Poco's Var calls a boolean an integer.
     for (const auto* text : {R"({"n":true})", R"({"n":false})"}) {
