@@ -144,7 +144,10 @@ bool HttpRequestParser::parseHead() {
     const auto end = _buffer.find(HeadEnd, from);
     if (end == std::string::npos) {
         _scanned = _buffer.size();
-        if (bufferedBytes() > _limits.maxHeaderBytes) fail(431, "the request's header fields are too large");
+        // Until the request line has ended, the 414 above has the say: past the limit here it is a line of just the
+        // limit with a CR last, and the next byte tells whether that CR ends it.
+        if (lineEnd != std::string::npos && bufferedBytes() > _limits.maxHeaderBytes)
+            fail(431, "the request's header fields are too large");
         return false;
     }
     const auto headBytes = end + HeadEnd.size() - _consumed;

@@ -206,6 +206,20 @@ TEST(HttpRequestParserTest, ALineJustAtItsLimitIsJudgedAlikeWhenItsCrlfComesInTw
     EXPECT_EQ(parser.failureStatus(), 431) << "not 414: the line itself is within its limit";
 }
 
+TEST(HttpRequestParserTest, ALineAtItsLimitWhoseCrIsNotFollowedByLfIs414HoweverItArrives) {
+    // Found by the fuzzer: in pieces, a request line of exactly the limit whose last byte so far was a CR was judged
+    // a head over its limit (431) before the next byte showed the CR did not end the line (414, as whole).
+    const std::string line = "GET /" + std::string(512 - 14, 'a') + " HTTP/1.1";
+    ASSERT_EQ(line.size(), 512u);
+    const std::string text = line + "\rx";
+    expectFailure(text, 414);
+    HttpRequestParser parser(limits());
+    feed(parser, line + "\r");
+    EXPECT_NE(parser.state(), State::Failed) << "the CR may still end the line";
+    feed(parser, "x");
+    EXPECT_EQ(parser.failureStatus(), 414);
+}
+
 TEST(HttpRequestParserTest, IgnoresInputAfterAFailure) {
     HttpRequestParser parser(limits());
     ASSERT_EQ(feed(parser, "BAD\r\n\r\n"), State::Failed);
