@@ -117,9 +117,7 @@ Poco::JSON::Object::Ptr ConversationJson::conversation(const ConversationView& v
     const auto& c = view.conversation;
     auto json = sharedFields(c);
     json->set("priority", c.priority);
-    Poco::JSON::Array::Ptr tags = new Poco::JSON::Array;
-    for (const auto& tag : c.tags) tags->add(tag);
-    json->set("tags", tags);
+    json->set("tags", common::stringArray(c.tags));
     json->set("assigned_agent_id", orNull(c.assignedAgentId));
     json->set("subject", orNull(c.subject));
     json->set("handover_method", orNull(c.handoverMethod));

@@ -2,6 +2,7 @@
 
 #include "core/common/ApiError.h"
 #include "core/common/AtomicFile.h"
+#include "core/common/JsonValues.h"
 #include "core/config/KeyLocator.h"
 #include "core/config/YamlTopLevelBlock.h"
 #include "core/handover/UrlRedactor.h"
@@ -150,9 +151,7 @@ Poco::JSON::Object::Ptr HandoverConfigEditor::view(const auth::Caller& caller, c
         entry->set("name", method.name);
         entry->set("channel", method.channel);
         entry->set("label", method.label);
-        Poco::JSON::Array::Ptr required = new Poco::JSON::Array;
-        for (const auto& field : method.requiredFields) required->add(field);
-        entry->set("requires", required);
+        entry->set("requires", common::stringArray(method.requiredFields));
         entry->set("confirmation", method.confirmation);
         Poco::JSON::Object::Ptr settings = new Poco::JSON::Object;
         for (const auto& [key, value] : method.settings) {

@@ -1,5 +1,6 @@
 #include "core/http/AgentJson.h"
 
+#include "core/common/JsonValues.h"
 #include "core/common/Time.h"
 
 #include <Poco/JSON/Array.h>
@@ -7,14 +8,12 @@
 namespace switchboard::core::http {
 
 Poco::JSON::Object::Ptr AgentJson::toJson(const auth::Agent& agent) {
-    Poco::JSON::Array::Ptr widgets = new Poco::JSON::Array;
-    for (const auto& widget : agent.widgets) widgets->add(widget);
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("id", agent.id);
     json->set("email", agent.email);
     json->set("display_name", agent.displayName);
     json->set("role", agent.role);
-    json->set("widgets", widgets);
+    json->set("widgets", common::stringArray(agent.widgets));
     json->set("status", agent.status);
     json->set("max_concurrent_chats", agent.maxConcurrentChats);
     json->set("active", agent.active);

@@ -1,5 +1,7 @@
 #include "core/http/ChannelDescriptionJson.h"
 
+#include "core/common/JsonValues.h"
+
 #include <Poco/JSON/Array.h>
 
 namespace switchboard::core::http {
@@ -25,13 +27,11 @@ Poco::JSON::Object::Ptr ChannelDescriptionJson::toJson(const sdk::ChannelDescrip
                                                        const std::string& pluginName) {
     Poco::JSON::Array::Ptr methods = new Poco::JSON::Array;
     for (const auto& method : description.handoverMethods) {
-        Poco::JSON::Array::Ptr required = new Poco::JSON::Array;
-        for (const auto& field : method.requiredFields) required->add(field);
         Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
         json->set("name", method.name);
         json->set("label", method.label);
         json->set("confirmation", method.confirmation);
-        json->set("requires", required);
+        json->set("requires", common::stringArray(method.requiredFields));
         methods->add(json);
     }
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;

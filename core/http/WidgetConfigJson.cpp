@@ -61,9 +61,7 @@ Poco::JSON::Object::Ptr WidgetConfigJson::render(const config::WidgetConfig& w, 
             Poco::JSON::Object::Ptr method = new Poco::JSON::Object;
             method->set("method", m.name);
             method->set("label", m.label);
-            Poco::JSON::Array::Ptr required = new Poco::JSON::Array;
-            for (const auto& field : m.requiredFields) required->add(field);
-            method->set("requires", required);
+            method->set("requires", common::stringArray(m.requiredFields));
             methods->add(method);
         }
     }

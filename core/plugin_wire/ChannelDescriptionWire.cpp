@@ -1,7 +1,7 @@
 #include "core/plugin_wire/ChannelDescriptionWire.h"
 
+#include "core/common/JsonValues.h"
 #include "core/plugin_wire/SdkEnumNames.h"
-#include "core/plugin_wire/StringArrayJson.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -45,7 +45,7 @@ Poco::JSON::Object::Ptr ChannelDescriptionWire::toJson(const sdk::ChannelDescrip
         json->set("name", method.name);
         json->set("label", method.label);
         json->set("confirmation", method.confirmation);
-        json->set("required_fields", stringArrayJson(method.requiredFields));
+        json->set("required_fields", common::stringArray(method.requiredFields));
         methods->add(json);
     }
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;

@@ -1,8 +1,8 @@
 #include "core/plugin_wire/DeliveryWire.h"
 
+#include "core/common/JsonValues.h"
 #include "core/plugin_wire/ContactWire.h"
 #include "core/plugin_wire/SettingsWire.h"
-#include "core/plugin_wire/StringArrayJson.h"
 
 #include <switchboard/sdk/DeliveryKind.h>
 #include <switchboard/sdk/SenderType.h>
@@ -70,7 +70,7 @@ Poco::JSON::Object::Ptr recipientJson(const sdk::Recipient& recipient) {
     Poco::JSON::Object::Ptr json = new Poco::JSON::Object;
     json->set("visitor", ContactWire::toJson(recipient.visitor));
     json->set("address", recipient.address);
-    json->set("agent_addresses", stringArrayJson(recipient.agentAddresses));
+    json->set("agent_addresses", common::stringArray(recipient.agentAddresses));
     return json;
 }
 

@@ -102,7 +102,7 @@ void WirePeer::send(const WireMessage& message) {
             const std::string why = errno == EAGAIN || errno == EWOULDBLOCK
                                         ? "the peer took no frame for " + std::to_string(SendTimeout.count()) + " s"
                                         : std::string("cannot write to the peer: ") + std::strerror(errno);
-            end(why);
+            close(why);
             throw WireError(ErrorCode::Internal, "the connection is closed: " + why);
         }
     }
@@ -137,7 +137,7 @@ void WirePeer::read() {
     } catch (const WireError& error) {
         why = std::string("the peer broke the protocol: ") + error.what();
     }
-    end(why);
+    close(why);
 }
 
 void WirePeer::receive(WireMessage message) {
@@ -180,9 +180,7 @@ void WirePeer::receive(WireMessage message) {
                message);
 }
 
-void WirePeer::close(const std::string& why) { end(why); }
-
-void WirePeer::end(const std::string& why) {
+void WirePeer::close(const std::string& why) {
     {
         std::lock_guard lock(_mutex);
         if (_closedBecause) return;

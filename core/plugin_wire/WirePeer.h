@@ -68,7 +68,8 @@ public:
     /// Sends a notice.
     void notify(Method method, Poco::JSON::Object::Ptr params);
 
-    /// Ends the connection (idempotent): waiting calls fail, onClosed runs.
+    /// Ends the connection (idempotent; the first reason wins, whether this side's, the reader's or a failed
+    /// write's): waiting calls fail, onClosed runs.
     void close(const std::string& why = "the connection was closed by this side");
     bool closed() const;
 
@@ -83,8 +84,6 @@ private:
     void read();
     void receive(WireMessage message);
     void send(const WireMessage& message);
-    /// Ends the connection from the reader thread or a writer; the first reason wins.
-    void end(const std::string& why);
 
     int _socket;
     HelloMessage _ownHello;
