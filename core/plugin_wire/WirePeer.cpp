@@ -23,10 +23,13 @@ template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
-WirePeer::WirePeer(int socket, HelloMessage ownHello, PeerRole peerRole, Handlers handlers)
-    : _socket(socket), _ownHello(std::move(ownHello)), _peerRole(peerRole), _handlers(std::move(handlers)) {
-    const timeval sendTimeout{SendTimeout.count(), 0};
-    ::setsockopt(_socket, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, sizeof sendTimeout);
+WirePeer::WirePeer(int socket, HelloMessage ownHello, PeerRole peerRole, Handlers handlers,
+                   std::chrono::milliseconds sendTimeout)
+    : _socket(socket), _sendTimeout(sendTimeout), _ownHello(std::move(ownHello)), _peerRole(peerRole),
+      _handlers(std::move(handlers)) {
+    const timeval limit{static_cast<time_t>(_sendTimeout.count() / 1000),
+                        static_cast<suseconds_t>(_sendTimeout.count() % 1000 * 1000)};
+    ::setsockopt(_socket, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
 }
 
 WirePeer::~WirePeer() {
@@ -100,7 +103,7 @@ void WirePeer::send(const WireMessage& message) {
             sent += static_cast<std::size_t>(n);
         } else if (errno != EINTR) {
             const std::string why = errno == EAGAIN || errno == EWOULDBLOCK
-                                        ? "the peer took no frame for " + std::to_string(SendTimeout.count()) + " s"
+                                        ? "the peer took no frame for " + std::to_string(_sendTimeout.count()) + " ms"
                                         : std::string("cannot write to the peer: ") + std::strerror(errno);
             close(why);
             throw WireError(ErrorCode::Internal, "the connection is closed: " + why);

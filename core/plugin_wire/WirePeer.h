@@ -25,12 +25,12 @@ namespace switchboard::core::plugin_wire {
 /// thread, so a handler must not block: one with work to do hands it to a thread of its own and answers later
 /// (answer(), refuse()), so that the answers to this side's calls are read meanwhile. A frame that cannot be
 /// read, or a hello of another version or role, ends the connection; a call readable as far as its id is refused
-/// under that id and the connection goes on. Writes that the peer does not take within `SendTimeout` end the
+/// under that id and the connection goes on. Writes that the peer does not take within the send timeout end the
 /// connection too, so that a frozen peer never holds a caller. Thread-safe.
 class WirePeer {
 public:
-    /// Longest wait for the peer to take a frame.
-    static constexpr std::chrono::seconds SendTimeout{5};
+    /// Longest wait for the peer to take a frame, unless the constructor is told another.
+    static constexpr std::chrono::milliseconds DefaultSendTimeout{5'000};
 
     struct Handlers {
         /// A call of the peer, to answer with answer() or refuse() under its id.
@@ -45,7 +45,8 @@ public:
 
     /// Takes `socket`, a connected stream socket, and closes it when destroyed. `ownHello` is sent first; the peer's
     /// hello must name `peerRole`.
-    WirePeer(int socket, HelloMessage ownHello, PeerRole peerRole, Handlers handlers);
+    WirePeer(int socket, HelloMessage ownHello, PeerRole peerRole, Handlers handlers,
+             std::chrono::milliseconds sendTimeout = DefaultSendTimeout);
     /// close(), then waits for the reader thread: until it returns, the handlers may still be called, so what they
     /// use must outlive the peer.
     ~WirePeer();
@@ -86,6 +87,7 @@ private:
     void send(const WireMessage& message);
 
     int _socket;
+    std::chrono::milliseconds _sendTimeout;
     HelloMessage _ownHello;
     PeerRole _peerRole;
     Handlers _handlers;

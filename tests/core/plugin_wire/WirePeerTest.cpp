@@ -194,3 +194,22 @@ TEST(WirePeerTest, ACallThatCannotBeReadIsRefusedUnderItsIdAndTheConnectionGoesO
     EXPECT_FALSE(hub.closed());
     ::close(pair.fds[1]);
 }
+
+TEST(WirePeerTest, APeerThatTakesNoFrameWithinTheSendTimeoutEndsTheConnection) {
+    SocketPair pair; // nothing ever reads pair.fds[1]: a frozen host
+    Seen hubSeen;
+    WirePeer hub(pair.fds[0], helloOf(PeerRole::Hub), PeerRole::Host, handlersFor(hubSeen), 100ms);
+    hub.start();
+    // More than a socket buffer holds, in one frame.
+    const auto call = [&] { hub.call(Method::Ping, object("text", std::string(4 * 1024 * 1024, 'x')), 0, 10s); };
+    try {
+        call();
+        FAIL() << "sent";
+    } catch (const WireError& error) {
+        EXPECT_EQ(error.code(), ErrorCode::Internal);
+        EXPECT_EQ(std::string(error.what()), "the connection is closed: the peer took no frame for 100 ms");
+    }
+    EXPECT_EQ(hubSeen.closed.get_future().get(), "the peer took no frame for 100 ms");
+    EXPECT_TRUE(hub.closed());
+    ::close(pair.fds[1]);
+}
